@@ -1,0 +1,82 @@
+package dev.overtalkerr;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dagger.Module;
+import dagger.Provides;
+import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.dialog.Ranker;
+import dev.overtalkerr.dialog.UtteranceParser;
+import dev.overtalkerr.mqtt.BrokerComponent;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import okhttp3.OkHttpClient;
+
+/** Process-wide infrastructure: JSON, HTTP, threads, the parser and the ranker. */
+@Module(subcomponents = BrokerComponent.class)
+interface AppModule {
+
+  @Provides
+  @Singleton
+  static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  @Provides
+  @Singleton
+  static OkHttpClient okHttpClient(Settings settings) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(settings.backend().connectTimeout())
+        .readTimeout(settings.backend().timeout())
+        .writeTimeout(settings.backend().timeout())
+        .callTimeout(settings.backend().timeout())
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  static UtteranceParser parser(Clock clock) {
+    return new UtteranceParser(clock);
+  }
+
+  @Provides
+  @Singleton
+  static Ranker ranker(Clock clock) {
+    return new Ranker(clock);
+  }
+
+  /** Dialog turns run here, off the MQTT client's threads; four are plenty for a household. */
+  @Provides
+  @Singleton
+  @Named("workers")
+  static ExecutorService workers() {
+    return Executors.newFixedThreadPool(4, daemonThreads("overtalkerr-turn-"));
+  }
+
+  @Provides
+  @Singleton
+  static ScheduledExecutorService scheduler() {
+    return Executors.newSingleThreadScheduledExecutor(daemonThreads("overtalkerr-timer-"));
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

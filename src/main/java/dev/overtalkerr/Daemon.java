@@ -1,0 +1,82 @@
+package dev.overtalkerr;
+
+import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
+import dev.overtalkerr.mqtt.AssistChannel;
+import dev.overtalkerr.mqtt.BrokerComponent;
+import dev.overtalkerr.mqtt.MqttConnection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: the application plus one broker connection with its channels. With the
+ * protocol set to {@code auto} it connects with MQTT 5 and, when the broker refuses 5, builds a new
+ * broker component for 3.1.1.
+ */
+public final class Daemon implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+  private final AppComponent app;
+  private volatile BrokerComponent broker;
+
+  public Daemon(AppComponent app) {
+    this.app = app;
+  }
+
+  /** Starts; the future completes when first connected (it keeps retrying while the broker is down). */
+  public CompletableFuture<Void> start() {
+    var settings = app.settings();
+    log.info("Overtalkerr {} starting: backend {}, broker {}, base topic {}", Main.version(),
+        settings.backend().demo() ? "demo catalogue" : settings.backend().url(), settings.mqtt().url(), settings.mqtt().baseTopic());
+    Protocol wanted = settings.mqtt().protocol();
+    if (wanted != Protocol.AUTO) {
+      return connect(wanted);
+    }
+    return connect(Protocol.V5).exceptionallyCompose(e -> {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof MqttConnection.ProtocolRefusedException) {
+        log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
+        broker.connection().close();
+        return connect(Protocol.V3_1_1);
+      }
+      return CompletableFuture.failedFuture(cause);
+    });
+  }
+
+  private CompletableFuture<Void> connect(Protocol protocol) {
+    BrokerComponent component = app.broker().create(protocol);
+    broker = component;
+    component.assistChannel().start();
+    return component.connection().connect();
+  }
+
+  /** The protocol in use (after any fallback). */
+  public Protocol protocol() {
+    return broker.connection().protocol();
+  }
+
+  public boolean isConnected() {
+    BrokerComponent b = broker;
+    return b != null && b.connection().isConnected();
+  }
+
+  /** Clears pending replies, publishes {@code offline}, disconnects and stops the worker threads. */
+  @Override
+  public void close() {
+    BrokerComponent b = broker;
+    if (b != null) {
+      AssistChannel channel = b.assistChannel();
+      channel.clearPendingReplies();
+      b.connection().close();
+    }
+    app.workers().shutdown();
+    app.scheduler().shutdown();
+    try {
+      app.workers().awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("Overtalkerr stopped");
+  }
+}

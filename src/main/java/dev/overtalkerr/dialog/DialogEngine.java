@@ -1,0 +1,795 @@
+package dev.overtalkerr.dialog;
+
+import dev.overtalkerr.backend.Availability;
+import dev.overtalkerr.backend.BackendError;
+import dev.overtalkerr.backend.BackendException;
+import dev.overtalkerr.backend.MediaBackend;
+import dev.overtalkerr.backend.MediaItem;
+import dev.overtalkerr.backend.MediaRequest;
+import dev.overtalkerr.backend.MediaType;
+import dev.overtalkerr.backend.RequestRecord;
+import dev.overtalkerr.backend.RequestStatus;
+import dev.overtalkerr.backend.Requester;
+import dev.overtalkerr.backend.Season;
+import dev.overtalkerr.backend.SeasonSelection;
+import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.dialog.Reply.Expect;
+import dev.overtalkerr.dialog.Reply.State;
+import dev.overtalkerr.dialog.Session.Step;
+import dev.overtalkerr.tracking.RequestLedger;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation: one {@link Session} per satellite, device, user or conversation (the Assist
+ * contract's key), turned by each utterance. It searches, offers the best match with what the
+ * backend knows of it, walks through alternatives ("no" → the next), narrows ("the one from 1984",
+ * "the series", "the newer one"), asks for the season or the film-or-series choice only when it
+ * must, and files exactly what was asked as the right person. Nothing is filed twice: the offer is
+ * checked against the backend's current status, against requests in flight, and against the
+ * ledger of requests made through Overtalkerr.
+ *
+ * <p>It knows nothing of MQTT or HTTP: it takes a {@link Turn} and gives a {@link Reply}.
+ */
+@Singleton
+public final class DialogEngine {
+  private static final Logger log = LoggerFactory.getLogger(DialogEngine.class);
+  private static final int MAX_READINGS = 2;
+
+  private final UtteranceParser parser;
+  private final Ranker ranker;
+  private final MediaBackend backend;
+  private final Phrases phrases;
+  private final Requesters requesters;
+  private final RequestLedger ledger;
+  private final Clock clock;
+  private final String defaultLanguage;
+  private final Duration sessionTimeout;
+  private final int maxCandidates;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+  @Inject
+  public DialogEngine(
+      UtteranceParser parser,
+      Ranker ranker,
+      MediaBackend backend,
+      Phrases phrases,
+      Requesters requesters,
+      RequestLedger ledger,
+      Settings settings,
+      Clock clock) {
+    this.parser = parser;
+    this.ranker = ranker;
+    this.backend = backend;
+    this.phrases = phrases;
+    this.requesters = requesters;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.defaultLanguage = settings.dialog().language();
+    this.sessionTimeout = settings.dialog().sessionTimeout();
+    this.maxCandidates = settings.dialog().maxCandidates();
+  }
+
+  // ---------------------------------------------------------------- the spoken dialog
+
+  /** Answers one turn of the conversation. Turns of one session are handled one at a time. */
+  public Reply handle(Turn turn) {
+    String language = language(turn.language());
+    Session session = session(turn.sessionKey());
+    synchronized (session) {
+      Instant now = clock.instant();
+      if (session.step != Step.IDLE && session.lastActivity.plus(sessionTimeout).isBefore(now)) {
+        log.debug("Session {} expired", turn.sessionKey());
+        session.reset();
+      }
+      session.lastActivity = now;
+      session.language = language;
+      session.requester = requesters.resolve(turn.userId(), turn.satelliteId(), turn.deviceId());
+      session.satelliteId = turn.satelliteId() != null ? turn.satelliteId() : turn.deviceId();
+      Understanding u = understand(turn, language);
+      log.debug("Session {} at {}: understood {}", turn.sessionKey(), session.step, u);
+      Reply reply = respond(session, turn, u, language);
+      if (reply.end()) {
+        session.reset();
+      }
+      log.info("Session {}: \"{}\" -> {} \"{}\"", turn.sessionKey(), abbreviate(turn.text() != null ? turn.text() : turn.slotTitle()),
+          reply.state().wire(), reply.speech());
+      return reply;
+    }
+  }
+
+  private Reply respond(Session session, Turn turn, Understanding u, String language) {
+    // Answers to our own questions come first: "two" answers "which season?".
+    if (session.step == Step.ASK_SEASON) {
+      Optional<SeasonSpec> season = seasonAnswer(turn, u, language);
+      if (season.isPresent()) {
+        session.season = season.get();
+        return confirm(session, language);
+      }
+    }
+    if (session.step == Step.ASK_MEDIA_TYPE && u.intent() == Intent.REFINE && u.mediaType() != TypeHint.ANY) {
+      return narrow(session, u, language);
+    }
+    switch (u.intent()) {
+      case CANCEL:
+        return reply(language, State.CANCELLED, Expect.NONE, true, null, "cancelled");
+      case LAUNCH:
+        session.reset();
+        session.step = Step.ASK_TITLE;
+        return reply(language, State.WELCOME, Expect.TITLE, false, null, "welcome");
+      case HELP:
+        return help(session, language);
+      case CONFIRM:
+        if (session.step == Step.OFFERING) {
+          return confirm(session, language);
+        }
+        if (session.step == Step.ASK_SEASON) {
+          return question(session, language, Expect.SEASON, phrases.say(language, "help.season"));
+        }
+        if (session.step == Step.ASK_MEDIA_TYPE) {
+          return question(session, language, Expect.MEDIA_TYPE, phrases.say(language, "help.media_type"));
+        }
+        session.step = Step.ASK_TITLE;
+        return reply(language, State.QUESTION, Expect.TITLE, false, null, "nothing.to.confirm");
+      case REJECT:
+      case NEXT:
+        if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON) {
+          return offer(session, session.index + 1, language, null);
+        }
+        if (session.step == Step.ASK_MEDIA_TYPE) {
+          return reply(language, State.CANCELLED, Expect.NONE, true, null, "cancelled");
+        }
+        session.step = Step.ASK_TITLE;
+        return reply(language, State.QUESTION, Expect.TITLE, false, null, "nothing.to.confirm");
+      case REFINE:
+        if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON || session.step == Step.ASK_MEDIA_TYPE) {
+          return narrow(session, u, language);
+        }
+        if (u.hasTitle()) {
+          return search(session, u, language);
+        }
+        session.step = Step.ASK_TITLE;
+        return reply(language, State.QUESTION, Expect.TITLE, false, null, "ask.title");
+      case REQUEST:
+      default:
+        if (!u.hasTitle()) {
+          session.step = Step.ASK_TITLE;
+          return reply(language, State.QUESTION, Expect.TITLE, false, null, "ask.title");
+        }
+        return search(session, u, language);
+    }
+  }
+
+  /** The parser's reading of the turn, with the sentence trigger's hints and slots applied. */
+  private Understanding understand(Turn turn, String language) {
+    Understanding u;
+    if (turn.text() != null && !turn.text().isBlank()) {
+      u = parser.parse(turn.text(), language);
+    } else if (turn.slotTitle() != null && !turn.slotTitle().isBlank()) {
+      Understanding t = parser.parse(turn.slotTitle(), language);
+      u = t.hasTitle() ? withIntent(t, Intent.REQUEST) : t;
+    } else {
+      u = Understanding.of(Intent.REQUEST);
+    }
+    String hint = turn.intentHint();
+    if (hint != null) {
+      switch (hint) {
+        case "confirm" -> u = Understanding.of(Intent.CONFIRM);
+        case "reject" -> u = Understanding.of(Intent.REJECT);
+        case "next" -> u = Understanding.of(Intent.NEXT);
+        case "cancel" -> u = Understanding.of(Intent.CANCEL);
+        case "help" -> u = Understanding.of(Intent.HELP);
+        case "movie" -> u = withType(u, TypeHint.MOVIE);
+        case "show" -> u = withType(u, TypeHint.TV);
+        default -> { }
+      }
+    }
+    if (turn.slotTitle() != null && !turn.slotTitle().isBlank() && !u.hasTitle() && u.intent() == Intent.REQUEST) {
+      Understanding t = parser.parse(turn.slotTitle(), language);
+      u = new Understanding(Intent.REQUEST, t.title(), u.mediaType(), t.years(), u.season(), u.temporal(), u.fourK(), null, t.alternatives());
+    }
+    if (turn.slotSeason() != null && u.season() == null) {
+      SeasonSpec s = seasonFromWords(turn.slotSeason(), language);
+      if (s != null) {
+        u = new Understanding(u.intent(), u.title(), TypeHint.TV, u.years(), s, u.temporal(), u.fourK(), u.order(), u.alternatives());
+      }
+    }
+    return u;
+  }
+
+  private SeasonSpec seasonFromWords(String words, String language) {
+    Understanding s = parser.parse((language.equals("de") ? "Staffel " : "season ") + words, language);
+    if (s.season() != null) {
+      return s.season();
+    }
+    OptionalInt n = parser.number(words, language);
+    return n.isPresent() ? SeasonSpec.number(n.getAsInt()) : null;
+  }
+
+  private Optional<SeasonSpec> seasonAnswer(Turn turn, Understanding u, String language) {
+    if (u.season() != null) {
+      return Optional.of(u.season());
+    }
+    if (turn.slotSeason() != null) {
+      return Optional.ofNullable(seasonFromWords(turn.slotSeason(), language));
+    }
+    if (turn.text() != null && u.intent() != Intent.CANCEL && u.intent() != Intent.HELP) {
+      OptionalInt n = parser.number(turn.text(), language);
+      if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() < 100) {
+        return Optional.of(SeasonSpec.number(n.getAsInt()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Reply help(Session session, String language) {
+    return switch (session.step) {
+      case OFFERING -> new Reply(phrases.say(language, "help.offer", describe(session.current, language)), false, Expect.CONFIRM,
+          State.HELP, session.current, null, null);
+      case ASK_SEASON -> new Reply(phrases.say(language, "help.season"), false, Expect.SEASON, State.HELP, session.current, null, null);
+      case ASK_MEDIA_TYPE -> new Reply(phrases.say(language, "help.media_type"), false, Expect.MEDIA_TYPE, State.HELP, null, null, null);
+      default -> {
+        session.step = Step.ASK_TITLE;
+        yield reply(language, State.HELP, Expect.TITLE, false, null, "help");
+      }
+    };
+  }
+
+  /** A new search: every reading of the title, ranked together. */
+  private Reply search(Session session, Understanding u, String language) {
+    session.reset();
+    session.query = u;
+    session.season = u.season();
+    session.fourK = u.fourK();
+    Map<Reading, List<MediaItem>> results = new LinkedHashMap<>();
+    try {
+      for (Reading reading : u.readings().stream().limit(MAX_READINGS).toList()) {
+        results.put(reading, backend.search(reading.title(), language));
+      }
+    } catch (BackendException e) {
+      return failure(e, language, null);
+    }
+    List<Ranked> ranked = ranker.rank(u, results);
+    if (ranked.isEmpty()) {
+      return reply(language, State.NOT_FOUND, Expect.NONE, true, null, "not.found", u.title());
+    }
+    session.candidates = ranked.stream().limit(maxCandidates).toList();
+    if (isFilmOrSeriesQuestion(u, session.candidates)) {
+      session.step = Step.ASK_MEDIA_TYPE;
+      return new Reply(phrases.say(language, "question.media_type", session.candidates.get(0).item().title()), false,
+          Expect.MEDIA_TYPE, State.QUESTION, null, null, null);
+    }
+    return offer(session, 0, language, null);
+  }
+
+  /**
+   * True when a film and a series both match the spoken title exactly and nothing said which one is
+   * meant (no type, no season, no year that separates them).
+   */
+  private boolean isFilmOrSeriesQuestion(Understanding u, List<Ranked> ranked) {
+    if (u.mediaType() != TypeHint.ANY || u.season() != null || ranked.size() < 2) {
+      return false;
+    }
+    MediaItem best = ranked.get(0).item();
+    String spoken = normalize(u.title());
+    if (!normalize(best.title()).equals(spoken)) {
+      return false;
+    }
+    return ranked.stream().skip(1).limit(4).map(Ranked::item)
+        .anyMatch(other -> other.type() != best.type() && normalize(other.title()).equals(spoken)
+            && (u.years() == null || u.years().contains(other.year()) == u.years().contains(best.year())));
+  }
+
+  /** Narrows the matches on offer: a year, a type, newer/older, a season or 4K. */
+  private Reply narrow(Session session, Understanding u, String language) {
+    if (u.season() != null) {
+      session.season = u.season();
+    }
+    if (u.fourK()) {
+      session.fourK = true;
+    }
+    boolean filters = u.years() != null || u.mediaType() != TypeHint.ANY || u.order() != null;
+    if (!filters) {
+      if (session.step == Step.ASK_SEASON && session.season != null) {
+        return confirm(session, language);
+      }
+      return session.current == null ? offer(session, session.index, language, null) : offerCurrent(session, language, null);
+    }
+    List<Ranked> pool = session.candidates;
+    List<Ranked> kept = new ArrayList<>(pool.stream()
+        .filter(r -> u.years() == null || u.years().contains(r.item().year()))
+        .filter(r -> u.mediaType().accepts(r.item().type()))
+        .toList());
+    if (u.order() != null && session.current != null) {
+      MediaItem now = session.current;
+      Comparator<Ranked> byYear = Comparator.comparing(r -> r.item().year() == null ? Integer.MIN_VALUE : r.item().year());
+      kept.removeIf(r -> r.item().tmdbId() == now.tmdbId() && r.item().type() == now.type());
+      if (now.year() != null) {
+        kept.removeIf(r -> r.item().year() != null
+            && (u.order() == Understanding.Order.NEWER ? r.item().year() < now.year() : r.item().year() > now.year()));
+      }
+      kept.sort(u.order() == Understanding.Order.NEWER ? byYear.reversed() : byYear);
+      kept.sort(Comparator.comparing(r -> !normalize(r.item().title()).equals(normalize(now.title()))));
+    }
+    if (kept.isEmpty()) {
+      if (session.query != null && session.query.hasTitle() && (u.years() != null || u.mediaType() != TypeHint.ANY)) {
+        Understanding q = session.query;
+        Understanding refined = new Understanding(Intent.REQUEST, q.title(),
+            u.mediaType() != TypeHint.ANY ? u.mediaType() : q.mediaType(), u.years() != null ? u.years() : q.years(),
+            session.season, q.temporal(), session.fourK, null,
+            q.alternatives().stream().map(r -> new Reading(r.title(), u.years() != null ? u.years() : r.years())).toList());
+        SeasonSpec season = session.season;
+        boolean fourK = session.fourK;
+        Reply r = search(session, refined, language);
+        session.season = season;
+        session.fourK = fourK;
+        return r;
+      }
+      if (session.current != null) {
+        return offerCurrent(session, language, phrases.say(language, "refine.none"));
+      }
+      return reply(language, State.NOT_FOUND, Expect.NONE, true, null, "not.found", session.spokenTitle());
+    }
+    session.candidates = List.copyOf(kept);
+    return offer(session, 0, language, null);
+  }
+
+  /** Offers candidate {@code index} with its current status, or says there are no more. */
+  private Reply offer(Session session, int index, String language, String preface) {
+    if (index >= session.candidates.size()) {
+      return reply(language, State.NO_MORE_RESULTS, Expect.NONE, true, null, "no.more.results", session.spokenTitle());
+    }
+    session.index = index;
+    MediaItem item = session.candidates.get(index).item();
+    try {
+      item = backend.details(item.type(), item.tmdbId(), language);
+    } catch (BackendException e) {
+      if (e.error() == BackendError.UNREACHABLE || e.error() == BackendError.TIMEOUT || e.error() == BackendError.AUTH_REFUSED) {
+        return failure(e, language, item);
+      }
+      log.warn("Details of {} ({} {}) failed: {}; offering it with the search result's status", item.title(), item.type().wire(),
+          item.tmdbId(), e.getMessage());
+    }
+    session.current = item;
+    return offerCurrent(session, language, preface);
+  }
+
+  private Reply offerCurrent(Session session, String language, String preface) {
+    MediaItem item = session.current;
+    session.step = Step.OFFERING;
+    List<String> parts = new ArrayList<>();
+    if (preface != null) {
+      parts.add(preface);
+    }
+    parts.add(describe(item, language));
+    if (item.type() == MediaType.TV && session.season != null && session.season.number() != null) {
+      parts.add(phrases.say(language, "offer.season", phrases.seasons(language, List.of(session.season.number()))));
+    }
+    boolean fourK = session.fourK;
+    Availability status = item.status(fourK);
+    String statusSentence = statusSentence(item, session, language);
+    if (statusSentence != null) {
+      parts.add(statusSentence);
+    }
+    if (fourK && session.requester.isPresent() && !session.requester.get().allow4k()) {
+      parts.add(phrases.say(language, "no.4k"));
+    }
+    boolean requestable = status != Availability.BLOCKLISTED && !(item.type() == MediaType.MOVIE && status.isRequestedOrAvailable());
+    parts.add(phrases.say(language, requestable ? "question.request" : "question.is.that.it"));
+    return new Reply(String.join(" ", parts), false, Expect.CONFIRM, State.OFFER, item, null, null);
+  }
+
+  /** "I found Dune, the film from 2021." */
+  private String describe(MediaItem item, String language) {
+    String type = phrases.say(language, item.type() == MediaType.MOVIE ? "type.movie" : "type.tv");
+    return item.year() == null
+        ? phrases.say(language, "offer.without.year", item.title(), type)
+        : phrases.say(language, "offer.with.year", item.title(), type, String.valueOf(item.year()));
+  }
+
+  private String statusSentence(MediaItem item, Session session, String language) {
+    boolean fourK = session.fourK;
+    if (item.type() == MediaType.TV && !item.regularSeasons().isEmpty()) {
+      Integer asked = session.season == null ? null : session.season.number();
+      if (asked != null) {
+        Optional<Season> s = item.regularSeasons().stream().filter(x -> x.number() == asked).findFirst();
+        if (s.isPresent()) {
+          return seasonStatusSentence(s.get().status(fourK), phrases.seasons(language, List.of(asked)), language);
+        }
+      }
+      List<Integer> present = item.regularSeasons().stream().filter(s -> s.status(fourK) == Availability.AVAILABLE)
+          .map(Season::number).toList();
+      List<Integer> missing = item.regularSeasons().stream().filter(s -> s.status(fourK) != Availability.AVAILABLE)
+          .map(Season::number).toList();
+      if (!present.isEmpty() && !missing.isEmpty()) {
+        return capitalize(phrases.say(language, "status.partial.seasons", phrases.seasons(language, present), present.size(),
+            phrases.seasons(language, missing), missing.size()));
+      }
+    }
+    Availability status = item.status(fourK);
+    return switch (status) {
+      case AVAILABLE -> phrases.say(language, "status.available");
+      case PENDING -> phrases.say(language, "status.pending");
+      case PROCESSING -> phrases.say(language, "status.processing");
+      case PARTIALLY_AVAILABLE -> phrases.say(language, "status.partial");
+      case BLOCKLISTED -> phrases.say(language, "status.blocklisted");
+      case DELETED -> phrases.say(language, "status.deleted");
+      case UNKNOWN -> isUpcoming(item) ? phrases.say(language, "status.upcoming") : null;
+    };
+  }
+
+  private String seasonStatusSentence(Availability status, String seasonWords, String language) {
+    return switch (status) {
+      case AVAILABLE -> phrases.say(language, "status.available.season", capitalize(seasonWords));
+      case PENDING -> phrases.say(language, "status.pending");
+      case PROCESSING -> phrases.say(language, "status.processing");
+      default -> null;
+    };
+  }
+
+  private boolean isUpcoming(MediaItem item) {
+    return item.releaseDate() != null && item.releaseDate().isAfter(LocalDate.now(clock));
+  }
+
+  private Reply question(Session session, String language, Expect expect, String speech) {
+    return new Reply(speech, false, expect, State.QUESTION, session.current, null, null);
+  }
+
+  // ---------------------------------------------------------------- filing requests
+
+  /** "Yes" to the offer: file exactly what was asked, or say why not. */
+  private Reply confirm(Session session, String language) {
+    MediaItem item = session.current;
+    if (item == null) {
+      return reply(language, State.QUESTION, Expect.TITLE, false, null, "nothing.to.confirm");
+    }
+    Optional<Requester> requester = session.requester;
+    if (requester.isEmpty()) {
+      return errorReply(language, BackendError.USER_NOT_MAPPED.code(), "error.user_not_mapped", "no backend user is mapped to this person", item);
+    }
+    boolean fourK = session.fourK && requester.get().allow4k();
+    Outcome outcome = decide(item, session.season, fourK, language);
+    if (outcome.reply != null) {
+      if (outcome.reply.state() == State.QUESTION) {
+        session.step = Step.ASK_SEASON;
+      }
+      return outcome.reply;
+    }
+    return file(outcome.request, item, requester.get(), session.satelliteId, language);
+  }
+
+  /** Either a finished reply (already there, a question) or the request to file. */
+  private record Outcome(Reply reply, MediaRequest request) {}
+
+  private Outcome decide(MediaItem item, SeasonSpec season, boolean fourK, String language) {
+    Availability status = item.status(fourK);
+    if (status == Availability.BLOCKLISTED) {
+      return new Outcome(errorReply(language, BackendError.BLOCKLISTED.code(), "blocklisted", "the title is blocklisted", item, item.title()), null);
+    }
+    if (item.type() == MediaType.MOVIE) {
+      Reply already = alreadyReply(status, item.title(), item, language);
+      return already != null ? new Outcome(already, null) : new Outcome(null, MediaRequest.movie(item.tmdbId(), fourK));
+    }
+    List<Season> seasons = item.regularSeasons();
+    if (seasons.isEmpty()) {
+      Reply already = alreadyReply(status, item.title(), item, language);
+      return already != null ? new Outcome(already, null)
+          : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.ALL, fourK));
+    }
+    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK).isRequestable()).map(Season::number).toList();
+    if (season == null) {
+      if (missing.isEmpty()) {
+        return new Outcome(nothingMissing(item, seasons, fourK, language), null);
+      }
+      if (seasons.size() == 1) {
+        return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
+      }
+      return new Outcome(seasonQuestion(item, fourK, language, null), null);
+    }
+    if (season.which() == SeasonSpec.Which.ALL) {
+      return missing.isEmpty() ? new Outcome(nothingMissing(item, seasons, fourK, language), null)
+          : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
+    }
+    int number;
+    if (season.which() == SeasonSpec.Which.LATEST) {
+      number = seasons.get(seasons.size() - 1).number();
+    } else if (season.which() == SeasonSpec.Which.NEXT) {
+      int lastThere = seasons.stream().filter(s -> !s.status(fourK).isRequestable()).mapToInt(Season::number).max().orElse(0);
+      OptionalInt next = seasons.stream().mapToInt(Season::number).filter(n -> n > lastThere).min();
+      if (next.isEmpty()) {
+        return new Outcome(new Reply(phrases.say(language, "next.season.none", item.title()), true, Expect.NONE,
+            State.ALREADY_AVAILABLE, item, null, null), null);
+      }
+      number = next.getAsInt();
+    } else {
+      number = season.number();
+    }
+    Optional<Season> chosen = seasons.stream().filter(s -> s.number() == number).findFirst();
+    if (chosen.isEmpty()) {
+      return new Outcome(seasonQuestion(item, fourK, language, number), null);
+    }
+    String words = phrases.seasons(language, List.of(number));
+    Availability s = chosen.get().status(fourK);
+    if (s == Availability.AVAILABLE) {
+      return new Outcome(new Reply(phrases.say(language, "already.available.seasons", capitalize(words), item.title(), 1), true,
+          Expect.NONE, State.ALREADY_AVAILABLE, item, null, null), null);
+    }
+    if (s == Availability.PENDING || s == Availability.PROCESSING) {
+      return new Outcome(alreadyReply(s, capitalize(words) + " " + ofWord(language) + " " + item.title(), item, language), null);
+    }
+    return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(number), fourK));
+  }
+
+  private static String ofWord(String language) {
+    return language.equals("de") ? "von" : "of";
+  }
+
+  private Reply nothingMissing(MediaItem item, List<Season> seasons, boolean fourK, String language) {
+    boolean allThere = seasons.stream().allMatch(s -> s.status(fourK) == Availability.AVAILABLE);
+    if (allThere) {
+      return new Reply(phrases.say(language, "already.available", item.title()), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null);
+    }
+    return new Reply(phrases.say(language, "already.no.seasons.left", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+  }
+
+  private Reply seasonQuestion(MediaItem item, boolean fourK, String language, Integer unknownSeason) {
+    List<Season> seasons = item.regularSeasons();
+    if (unknownSeason != null) {
+      return new Reply(phrases.say(language, "question.season.unknown", item.title(), phrases.seasons(language, List.of(unknownSeason)),
+          String.valueOf(seasons.size())), false, Expect.SEASON, State.QUESTION, item, null, null);
+    }
+    List<Integer> present = seasons.stream().filter(s -> s.status(fourK) == Availability.AVAILABLE).map(Season::number).toList();
+    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK) != Availability.AVAILABLE).map(Season::number).toList();
+    String summary = present.isEmpty() ? ""
+        : capitalize(phrases.say(language, "status.partial.seasons", phrases.seasons(language, present), present.size(),
+            phrases.seasons(language, missing), missing.size()));
+    return new Reply(phrases.say(language, "question.season", item.title(), String.valueOf(seasons.size()), summary).replace("  ", " "),
+        false, Expect.SEASON, State.QUESTION, item, null, null);
+  }
+
+  /** The reply for something already there or already asked for, or null when it may be requested. */
+  private Reply alreadyReply(Availability status, String what, MediaItem item, String language) {
+    return switch (status) {
+      case AVAILABLE -> new Reply(phrases.say(language, "already.available", what), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null);
+      case PENDING -> new Reply(phrases.say(language, "already.pending", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+      case PROCESSING -> new Reply(phrases.say(language, "already.processing", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+      default -> null;
+    };
+  }
+
+  /** Files the request once: not while the same one is in flight, not when the ledger has it. */
+  private Reply file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language) {
+    List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
+    String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;
+    if (!inFlight.add(key)) {
+      return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+    }
+    try {
+      Optional<RequestLedger.Entry> earlier = ledger.find(request.type(), request.tmdbId(), request.is4k(), seasons);
+      if (earlier.isPresent() && (item.status(request.is4k()) != Availability.UNKNOWN || recent(earlier.get()))) {
+        log.info("{} was requested through Overtalkerr before (request {}); not filing it again", item.title(), earlier.get().backendRequestId());
+        return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+      }
+      RequestRecord made;
+      try {
+        made = backend.request(request, requester);
+      } catch (BackendException e) {
+        if (e.error() == BackendError.ALREADY_REQUESTED) {
+          return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+        }
+        if (e.error() == BackendError.NO_SEASONS_LEFT) {
+          return new Reply(phrases.say(language, "already.no.seasons.left", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+        }
+        return failure(e, language, item);
+      }
+      ledger.record(new RequestLedger.Entry(made.id(), request.type(), request.tmdbId(), item.title(),
+          made.seasons().isEmpty() ? seasons : made.seasons(), request.is4k(),
+          requester.isOwner() ? Requesters.OWNER : requester.backendUserId(), satelliteId, clock.instant()));
+      log.info("Requested {} ({} {}, seasons {}, 4K {}) as {}: backend request {} is {}", item.title(), request.type().wire(),
+          request.tmdbId(), seasons, request.is4k(), requester.displayName(), made.id(), made.status().wire());
+      String speech = seasons.isEmpty() ? phrases.say(language, "requested", item.title())
+          : phrases.say(language, "requested.seasons", phrases.seasons(language, made.seasons().isEmpty() ? seasons : made.seasons()), item.title());
+      speech += " " + phrases.say(language, made.status() == RequestStatus.PENDING_APPROVAL ? "requested.approval" : "requested.approved");
+      return new Reply(speech, true, Expect.NONE, State.REQUESTED, item, made, null);
+    } finally {
+      inFlight.remove(key);
+    }
+  }
+
+  private boolean recent(RequestLedger.Entry entry) {
+    return entry.requestedAt() != null && entry.requestedAt().isAfter(clock.instant().minus(Duration.ofMinutes(10)));
+  }
+
+  // ---------------------------------------------------------------- structured commands
+
+  /** {@code command/search}: the best matches with their status, series with their seasons. */
+  public Commands.SearchResult search(Commands.Search command) {
+    String language = language(command.context().language());
+    Understanding u = parser.parse(command.query(), language);
+    Understanding query = new Understanding(Intent.REQUEST, u.hasTitle() ? u.title() : command.query().toLowerCase(Locale.ROOT),
+        command.mediaType() == null ? u.mediaType() : TypeHint.of(command.mediaType()),
+        command.year() == null ? u.years() : YearRange.of(command.year()), u.season(), u.temporal(), u.fourK(), null,
+        command.year() == null ? u.alternatives() : List.of());
+    try {
+      Map<Reading, List<MediaItem>> results = new LinkedHashMap<>();
+      for (Reading reading : query.readings().stream().limit(MAX_READINGS).toList()) {
+        results.put(reading, backend.search(reading.title(), language));
+      }
+      List<MediaItem> items = ranker.rank(query, results).stream().map(Ranked::item)
+          .filter(i -> command.mediaType() == null || i.type() == command.mediaType())
+          .filter(i -> command.year() == null || command.year().equals(i.year()))
+          .limit(command.limit()).toList();
+      List<MediaItem> detailed = new ArrayList<>();
+      for (MediaItem item : items) {
+        detailed.add(item.type() == MediaType.TV ? detailsOrSelf(item, language) : item);
+      }
+      return new Commands.SearchResult(detailed, null);
+    } catch (BackendException e) {
+      return new Commands.SearchResult(List.of(), new Reply.ErrorInfo(e.error().code(), e.getMessage()));
+    }
+  }
+
+  private MediaItem detailsOrSelf(MediaItem item, String language) {
+    try {
+      return backend.details(item.type(), item.tmdbId(), language);
+    } catch (BackendException e) {
+      log.debug("Details of {} failed: {}", item.title(), e.getMessage());
+      return item;
+    }
+  }
+
+  /** {@code command/request}: resolves the title, then files it like a spoken "yes". */
+  public Reply request(Commands.Request command) {
+    Commands.Context ctx = command.context();
+    String language = language(ctx.language());
+    Optional<Requester> requester = requesters.resolve(ctx.userId(), ctx.satelliteId(), ctx.deviceId());
+    if (requester.isEmpty()) {
+      return errorReply(language, BackendError.USER_NOT_MAPPED.code(), "error.user_not_mapped", "no backend user is mapped to this person", null);
+    }
+    MediaItem item;
+    try {
+      if (command.tmdbId() != null) {
+        item = backend.details(command.mediaType(), command.tmdbId(), language);
+      } else {
+        Commands.SearchResult found = search(new Commands.Search(command.query(), command.mediaType(), command.year(), 1, ctx));
+        if (found.error() != null) {
+          return new Reply(phrases.say(language, "error." + found.error().code()), true, Expect.NONE, State.ERROR, null, null, found.error());
+        }
+        if (found.results().isEmpty()) {
+          return reply(language, State.NOT_FOUND, Expect.NONE, true, null, "not.found", command.query());
+        }
+        item = found.results().get(0);
+        if (item.type() == MediaType.MOVIE || item.seasons().isEmpty()) {
+          item = backend.details(item.type(), item.tmdbId(), language);
+        }
+      }
+    } catch (BackendException e) {
+      return failure(e, language, null);
+    }
+    SeasonSpec season = null;
+    if (item.type() == MediaType.TV) {
+      if (command.seasons() != null && command.seasons().size() == 1) {
+        season = SeasonSpec.number(command.seasons().get(0));
+      } else if (command.seasons() == null || command.allSeasons()) {
+        season = SeasonSpec.of(SeasonSpec.Which.ALL);
+      }
+    }
+    boolean fourK = command.is4k() && requester.get().allow4k();
+    if (command.is4k() && !fourK) {
+      return errorReply(language, BackendError.PERMISSION_DENIED.code(), "error.permission_denied", "4K is not allowed for this person", item);
+    }
+    if (item.type() == MediaType.TV && command.seasons() != null && command.seasons().size() > 1) {
+      List<Integer> wanted = command.seasons();
+      final boolean k = fourK;
+      List<Integer> missing = item.regularSeasons().stream().filter(s -> wanted.contains(s.number()) && s.status(k).isRequestable())
+          .map(Season::number).toList();
+      if (missing.isEmpty()) {
+        return nothingMissing(item, item.regularSeasons().stream().filter(s -> wanted.contains(s.number())).toList(), fourK, language);
+      }
+      return file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(), language);
+    }
+    Outcome outcome = decide(item, season, fourK, language);
+    if (outcome.reply != null) {
+      return outcome.reply.end() ? outcome.reply
+          : new Reply(outcome.reply.speech(), true, Expect.NONE, State.ERROR, item, null,
+              new Reply.ErrorInfo("invalid_request", "say which seasons to request"));
+    }
+    return file(outcome.request, item, requester.get(), ctx.satelliteId(), language);
+  }
+
+  // ---------------------------------------------------------------- replies for the channel
+
+  /** The apology when a turn took longer than the reply deadline. */
+  public Reply timeoutReply(String requestedLanguage) {
+    String language = language(requestedLanguage);
+    return errorReply(language, BackendError.TIMEOUT.code(), "error.timeout", "no answer within the reply deadline", null);
+  }
+
+  /** The reply to a request whose fields are malformed. */
+  public Reply invalidRequestReply(String requestedLanguage, String problem) {
+    return errorReply(language(requestedLanguage), "invalid_request", "error.invalid_request", problem, null);
+  }
+
+  /** The reply when handling failed unexpectedly. */
+  public Reply internalErrorReply(String requestedLanguage) {
+    return errorReply(language(requestedLanguage), "internal", "error.internal", "an unexpected error; see the log", null);
+  }
+
+  private Reply failure(BackendException e, String language, MediaItem item) {
+    log.warn("Backend call failed ({}): {}", e.error().code(), e.getMessage());
+    return errorReply(language, e.error().code(), "error." + e.error().code(), e.getMessage(), item);
+  }
+
+  private Reply errorReply(String language, String code, String key, String message, MediaItem item, Object... args) {
+    return new Reply(phrases.say(language, key, args), true, Expect.NONE, State.ERROR, item, null, new Reply.ErrorInfo(code, message));
+  }
+
+  private Reply reply(String language, State state, Expect expect, boolean end, MediaItem item, String key, Object... args) {
+    return new Reply(phrases.say(language, key, args), end, expect, state, item, null, null);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Session session(String key) {
+    Instant cutoff = clock.instant().minus(sessionTimeout.multipliedBy(2));
+    if (sessions.size() > 64) {
+      sessions.values().removeIf(s -> s.lastActivity.isBefore(cutoff));
+    }
+    return sessions.computeIfAbsent(key, k -> new Session());
+  }
+
+  /** "de-DE" → "de"; anything we do not speak → the configured default. */
+  String language(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return defaultLanguage;
+    }
+    String primary = requested.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
+    return primary.equals("en") || primary.equals("de") ? primary : defaultLanguage;
+  }
+
+  private static Understanding withIntent(Understanding u, Intent intent) {
+    return new Understanding(intent, u.title(), u.mediaType(), u.years(), u.season(), u.temporal(), u.fourK(), u.order(), u.alternatives());
+  }
+
+  private static Understanding withType(Understanding u, TypeHint type) {
+    return new Understanding(u.intent(), u.title(), type, u.years(), u.season(), u.temporal(), u.fourK(), u.order(), u.alternatives());
+  }
+
+  /** Lower case, no accents, no punctuation, single spaces: for comparing titles. */
+  static String normalize(String s) {
+    if (s == null) {
+      return "";
+    }
+    String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return n.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N} ]", "").replaceAll("\\s+", " ").trim();
+  }
+
+  private static String capitalize(String s) {
+    return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.overtalkerr.dialog;
+
+import dev.overtalkerr.backend.MediaItem;
+import java.time.Instant;
+import java.util.List;
+
+/** One conversation's state: what was asked, what is on offer, what was asked back. */
+final class Session {
+  /** Where the conversation stands. */
+  enum Step {
+    IDLE,
+    ASK_TITLE,
+    OFFERING,
+    ASK_SEASON,
+    ASK_MEDIA_TYPE
+  }
+
+  Step step = Step.IDLE;
+  /** The request that started the search. */
+  Understanding query;
+  /** Ranked matches, best first. */
+  List<Ranked> candidates = List.of();
+  /** Index of the candidate on offer. */
+  int index;
+  /** The candidate on offer, with details (seasons, current status). */
+  MediaItem current;
+  SeasonSpec season;
+  boolean fourK;
+  String language;
+  /** Who is asking (resolved on every turn), empty when unmapped. */
+  java.util.Optional<dev.overtalkerr.backend.Requester> requester = java.util.Optional.empty();
+  /** Where the person is asking from (satellite or device), for the request ledger. */
+  String satelliteId;
+  Instant lastActivity = Instant.EPOCH;
+
+  void reset() {
+    step = Step.IDLE;
+    query = null;
+    candidates = List.of();
+    index = 0;
+    current = null;
+    season = null;
+    fourK = false;
+  }
+
+  /** The spoken title of the search, for "nothing more for X". */
+  String spokenTitle() {
+    return query == null || query.title() == null ? "" : query.title();
+  }
+}

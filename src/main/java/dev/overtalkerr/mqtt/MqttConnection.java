@@ -1,0 +1,389 @@
+package dev.overtalkerr.mqtt;
+
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to the broker, over MQTT 5 or 3.1.1, with the availability will ({@code
+ * <base>/status} = {@code offline}, retained, QoS 1), {@code online} published on every (re)connect,
+ * reconnection with back-off that re-subscribes, and a clean shutdown that publishes {@code offline}.
+ *
+ * <p>Reconnecting is ours rather than the client's default so that a broker which refuses MQTT 5
+ * on the very first connect fails fast ({@link ProtocolRefusedException}) and the caller can fall
+ * back to 3.1.1, while a broker that is merely down is retried for ever.
+ */
+public final class MqttConnection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+  static final byte[] ONLINE = "online".getBytes(StandardCharsets.UTF_8);
+  static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  /** A message received on a subscribed topic. */
+  public record Message(String topic, byte[] payload) {}
+
+  /** The broker answered the first CONNECT but refused the protocol version. */
+  public static final class ProtocolRefusedException extends Exception {
+    ProtocolRefusedException(Throwable cause) {
+      super("the broker refused MQTT 5: " + cause.getMessage(), cause);
+    }
+  }
+
+  private final Settings.Mqtt settings;
+  private final Protocol protocol;
+  private final String statusTopic;
+  private final Map<String, Consumer<Message>> handlers = new ConcurrentHashMap<>();
+  private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean everConnected = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicInteger attempts = new AtomicInteger();
+  private final boolean availability;
+  private final Client client;
+
+  /**
+   * @param settings broker address, credentials and topics
+   * @param protocol {@link Protocol#V5} or {@link Protocol#V3_1_1} (AUTO is resolved by the caller)
+   * @param availability true for the daemon (will and {@code online} on {@code <base>/status});
+   *     false for a console client such as {@code say}
+   */
+  public MqttConnection(Settings.Mqtt settings, Protocol protocol, boolean availability) {
+    if (protocol == Protocol.AUTO) {
+      throw new IllegalArgumentException("resolve AUTO before connecting");
+    }
+    this.settings = settings;
+    this.protocol = protocol;
+    this.availability = availability;
+    this.statusTopic = settings.baseTopic() + "/status";
+    this.client = protocol == Protocol.V5 ? new V5() : new V3();
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  public String statusTopic() {
+    return statusTopic;
+  }
+
+  /** Registers a handler for a topic filter; subscribed now if connected, and after every reconnect. */
+  public void subscribe(String filter, Consumer<Message> handler) {
+    handlers.put(filter, handler);
+    if (client.isConnected()) {
+      client.subscribe(filter).whenComplete((v, e) -> {
+        if (e != null) {
+          log.warn("Could not subscribe to {}: {}", filter, e.getMessage());
+        }
+      });
+    }
+  }
+
+  /** Runs after every successful (re)connect, once subscriptions and {@code online} are sent. */
+  public void onConnected(Runnable action) {
+    onConnected.add(action);
+  }
+
+  /**
+   * Connects. The future completes on the first successful connect (retrying while the broker is
+   * unreachable) or fails with {@link ProtocolRefusedException} when the broker refuses MQTT 5, or
+   * with the broker's refusal (bad credentials, not authorized).
+   */
+  public CompletableFuture<Void> connect() {
+    log.info("Connecting to {} with MQTT {} as {}", settings.url(), protocol == Protocol.V5 ? "5" : "3.1.1", settings.clientId());
+    return client.connect().exceptionallyCompose(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      return CompletableFuture.failedFuture(isVersionRefusal(cause) ? new ProtocolRefusedException(cause) : cause);
+    });
+  }
+
+  /**
+   * Publishes with QoS 1.
+   *
+   * @param expiry MQTT 5 message expiry, or null for none (ignored on 3.1.1)
+   */
+  public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain, Duration expiry) {
+    return client.publish(topic, payload, retain, expiry);
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  /** Publishes {@code offline} (retained) and disconnects; the will is not sent. */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (availability && client.isConnected()) {
+        client.publish(statusTopic, OFFLINE, true, null).get(3, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      log.debug("Could not publish offline before disconnecting: {}", e.toString());
+    }
+    try {
+      client.disconnect().get(3, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.debug("Disconnect did not complete cleanly: {}", e.toString());
+    }
+  }
+
+  private void connected() {
+    boolean first = everConnected.compareAndSet(false, true);
+    attempts.set(0);
+    log.info("{} to {}", first ? "Connected" : "Reconnected", settings.url());
+    for (String filter : handlers.keySet()) {
+      client.subscribe(filter).whenComplete((v, e) -> {
+        if (e != null) {
+          log.warn("Could not subscribe to {}: {}", filter, e.getMessage());
+        }
+      });
+    }
+    if (availability) {
+      client.publish(statusTopic, ONLINE, true, null);
+    }
+    for (Runnable r : onConnected) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        log.warn("After-connect action failed", e);
+      }
+    }
+  }
+
+  private void disconnected(MqttClientDisconnectedContext context) {
+    if (closing.get() || context.getSource() == MqttDisconnectSource.USER) {
+      return;
+    }
+    Throwable cause = context.getCause();
+    if (!everConnected.get() && isVersionRefusal(cause)) {
+      context.getReconnector().reconnect(false);
+      return;
+    }
+    if (!everConnected.get() && isAuthRefusal(cause)) {
+      log.error("The broker at {} refused the connection: {}. Check MQTT_USERNAME and MQTT_PASSWORD.", settings.url(), cause.getMessage());
+      context.getReconnector().reconnect(false);
+      return;
+    }
+    int attempt = attempts.incrementAndGet();
+    long delay = Math.min(MAX_BACKOFF_MS, 500L * (1L << Math.min(attempt - 1, 6)));
+    delay += (long) (delay * 0.2 * Math.random());
+    if (attempt == 1 || attempt % 10 == 0) {
+      log.warn("{} {}: {}; retrying in {} ms", everConnected.get() ? "Lost the connection to" : "Cannot reach", settings.url(),
+          cause == null ? "closed" : cause.getMessage(), delay);
+    }
+    context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+  }
+
+  private boolean isVersionRefusal(Throwable cause) {
+    if (protocol != Protocol.V5) {
+      return false;
+    }
+    if (cause instanceof Mqtt5ConnAckException e) {
+      return e.getMqttMessage().getReasonCode() == Mqtt5ConnAckReasonCode.UNSUPPORTED_PROTOCOL_VERSION;
+    }
+    // A 3.1.1-only broker may answer a v5 CONNECT with a 3.1.1 CONNACK or just close the socket.
+    String text = String.valueOf(cause);
+    return cause instanceof ConnectionFailedException == false
+        && (text.contains("protocol") || text.contains("Protocol") || text.contains("decode") || text.contains("CONNACK")
+            || cause instanceof com.hivemq.client.mqtt.exceptions.ConnectionClosedException);
+  }
+
+  private static boolean isAuthRefusal(Throwable cause) {
+    if (cause instanceof Mqtt5ConnAckException e) {
+      var code = e.getMqttMessage().getReasonCode();
+      return code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED;
+    }
+    if (cause instanceof Mqtt3ConnAckException e) {
+      var code = e.getMqttMessage().getReturnCode();
+      return code == com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD
+          || code == com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode.NOT_AUTHORIZED;
+    }
+    return false;
+  }
+
+  private MqttClientSslConfig sslConfig() {
+    var builder = MqttClientSslConfig.builder();
+    if (settings.caFile().isPresent()) {
+      try (InputStream in = Files.newInputStream(settings.caFile().get())) {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int i = 0;
+        for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+          store.setCertificateEntry("ca" + i++, cert);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        builder.trustManagerFactory(tmf);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IllegalStateException("cannot load the MQTT CA file " + settings.caFile().get() + ": " + e.getMessage(), e);
+      }
+    }
+    return builder.build();
+  }
+
+  private void deliver(String topic, byte[] payload) {
+    for (var entry : handlers.entrySet()) {
+      if (matches(entry.getKey(), topic)) {
+        entry.getValue().accept(new Message(topic, payload));
+      }
+    }
+  }
+
+  /** MQTT topic filter matching with + and #. */
+  static boolean matches(String filter, String topic) {
+    String[] f = filter.split("/", -1);
+    String[] t = topic.split("/", -1);
+    for (int i = 0; i < f.length; i++) {
+      if (f[i].equals("#")) {
+        return true;
+      }
+      if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
+        return false;
+      }
+    }
+    return f.length == t.length;
+  }
+
+  /** The two client flavours behind one small surface. */
+  private interface Client {
+    CompletableFuture<Void> connect();
+
+    CompletableFuture<Void> subscribe(String filter);
+
+    CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain, Duration expiry);
+
+    CompletableFuture<Void> disconnect();
+
+    boolean isConnected();
+  }
+
+  private final class V5 implements Client {
+    private final Mqtt5AsyncClient c;
+
+    V5() {
+      var b = Mqtt5Client.builder().identifier(settings.clientId()).serverHost(settings.host()).serverPort(settings.port())
+          .addConnectedListener(ctx -> connected())
+          .addDisconnectedListener(MqttConnection.this::disconnected);
+      if (settings.tls()) {
+        b = b.sslConfig(sslConfig());
+      }
+      if (availability) {
+        b = b.willPublish().topic(statusTopic).payload(OFFLINE).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+      }
+      if (!settings.username().isEmpty()) {
+        b = b.simpleAuth().username(settings.username()).password(settings.password().reveal().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+      }
+      c = b.buildAsync();
+      c.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> deliver(p.getTopic().toString(), p.getPayloadAsBytes()));
+    }
+
+    @Override
+    public CompletableFuture<Void> connect() {
+      return c.connectWith().cleanStart(true).keepAlive(30).send().thenApply(ack -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String filter) {
+      return c.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(a -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain, Duration expiry) {
+      var p = c.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain);
+      if (expiry != null) {
+        p.messageExpiryInterval(Math.max(1, expiry.toSeconds()));
+      }
+      return p.send().thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+      return c.disconnect();
+    }
+
+    @Override
+    public boolean isConnected() {
+      return c.getState().isConnected();
+    }
+  }
+
+  private final class V3 implements Client {
+    private final Mqtt3AsyncClient c;
+
+    V3() {
+      var b = Mqtt3Client.builder().identifier(settings.clientId()).serverHost(settings.host()).serverPort(settings.port())
+          .addConnectedListener(ctx -> connected())
+          .addDisconnectedListener(MqttConnection.this::disconnected);
+      if (settings.tls()) {
+        b = b.sslConfig(sslConfig());
+      }
+      if (availability) {
+        b = b.willPublish().topic(statusTopic).payload(OFFLINE).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+      }
+      if (!settings.username().isEmpty()) {
+        b = b.simpleAuth().username(settings.username()).password(settings.password().reveal().getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+      }
+      c = b.buildAsync();
+      c.publishes(MqttGlobalPublishFilter.SUBSCRIBED, p -> deliver(p.getTopic().toString(), p.getPayloadAsBytes()));
+    }
+
+    @Override
+    public CompletableFuture<Void> connect() {
+      return c.connectWith().cleanSession(true).keepAlive(30).send().thenApply(ack -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String filter) {
+      return c.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(a -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain, Duration expiry) {
+      return c.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send().thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+      return c.disconnect();
+    }
+
+    @Override
+    public boolean isConnected() {
+      return c.getState().isConnected();
+    }
+  }
+}

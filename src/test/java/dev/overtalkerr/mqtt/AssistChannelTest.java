@@ -1,0 +1,239 @@
+package dev.overtalkerr.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overtalkerr.backend.BackendError;
+import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.testing.DaemonHarness;
+import dev.overtalkerr.testing.MqttProbe;
+import dev.overtalkerr.testing.MqttProbe.Received;
+import dev.overtalkerr.testing.TestBroker;
+import dev.overtalkerr.testing.TestCatalogue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Assist contract's rules, one test each, on a real broker. */
+class AssistChannelTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static TestBroker broker;
+
+  private String base;
+  private TestCatalogue backend;
+  private DaemonHarness daemon;
+  private MqttProbe ha;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = TestBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    base = "ot" + UUID.randomUUID().toString().substring(0, 6);
+    backend = new TestCatalogue();
+    ha = MqttProbe.connect(broker);
+    ha.subscribe(base + "/#");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (daemon != null) {
+      daemon.close();
+    }
+    ha.close();
+  }
+
+  private void startDaemon(String hocon) throws Exception {
+    Settings settings = DaemonHarness.settings(broker, hocon, Map.of("MQTT_BASE_TOPIC", base));
+    daemon = DaemonHarness.start(settings, backend);
+    assertThat(ha.next(base + "/status", WAIT)).extracting(Received::payload).isEqualTo("online");
+  }
+
+  private JsonNode ask(String id, String payload) throws Exception {
+    ha.publish(base + "/assist/request", payload);
+    Received r = ha.next(base + "/assist/reply/" + id, WAIT);
+    assertThat(r).as("a reply to %s", id).isNotNull();
+    return JSON.readTree(r.payload());
+  }
+
+  @Test
+  void statusIsOnlineRetainedAfterConnectingAndOfflineAfterACleanShutdown() throws Exception {
+    startDaemon("");
+    try (MqttProbe late = MqttProbe.connect(broker)) {
+      late.subscribe(base + "/status");
+      Received status = late.next(base + "/status", WAIT);
+      assertThat(status.payload()).isEqualTo("online");
+      assertThat(status.retained()).isTrue();
+      daemon.close();
+      daemon = null;
+      assertThat(late.next(base + "/status", WAIT).payload()).isEqualTo("offline");
+    }
+    try (MqttProbe later = MqttProbe.connect(broker)) {
+      later.subscribe(base + "/status");
+      assertThat(later.next(base + "/status", WAIT).payload()).as("offline is retained").isEqualTo("offline");
+    }
+  }
+
+  @Test
+  void aTurnGetsOneReplyWithEveryContractField() throws Exception {
+    startDaemon("");
+    JsonNode reply = ask("turn-1", "{\"id\":\"turn-1\",\"text\":\"download dune\",\"satellite_id\":\"assist_satellite.kitchen\"}");
+    assertThat(reply.path("id").asText()).isEqualTo("turn-1");
+    assertThat(reply.path("state").asText()).isEqualTo("offer");
+    assertThat(reply.path("expect").asText()).isEqualTo("confirm");
+    assertThat(reply.path("end").asBoolean()).isFalse();
+    assertThat(reply.path("speech").asText()).contains("Dune");
+    assertThat(reply.path("candidate").path("media_type").asText()).isEqualTo("movie");
+    assertThat(reply.has("request")).isTrue();
+    assertThat(reply.has("error")).isTrue();
+    assertThat(ha.drain(Duration.ofMillis(300))).as("no second reply").noneMatch(r -> r.topic().endsWith("/turn-1") && !r.payload().isEmpty());
+  }
+
+  @Test
+  void theReplyIsRetainedWithAnExpirySoThatALateSubscriberStillGetsIt() throws Exception {
+    startDaemon("");
+    ask("late-1", "{\"id\":\"late-1\",\"text\":\"download dune\"}");
+    try (MqttProbe late = MqttProbe.connect(broker)) {
+      late.subscribe(base + "/assist/reply/late-1");
+      Received r = late.next(base + "/assist/reply/late-1", WAIT);
+      assertThat(r).isNotNull();
+      assertThat(r.retained()).isTrue();
+      if (broker.isMosquitto()) {
+        assertThat(r.expiry()).as("MQTT 5 message expiry").isPresent();
+        assertThat(r.expiry().getAsLong()).isBetween(100L, 120L);
+      }
+    }
+  }
+
+  @Test
+  void theRetainedReplyIsClearedAfterTheExpiry() throws Exception {
+    startDaemon("overtalkerr.mqtt.reply-expiry = 1s");
+    ask("clear-1", "{\"id\":\"clear-1\",\"text\":\"download dune\"}");
+    Received cleared = ha.next(base + "/assist/reply/clear-1", WAIT);
+    assertThat(cleared).as("a clearing publish").isNotNull();
+    assertThat(cleared.payload()).isEmpty();
+    try (MqttProbe late = MqttProbe.connect(broker)) {
+      late.subscribe(base + "/assist/reply/clear-1");
+      assertThat(late.next(base + "/assist/reply/clear-1", Duration.ofMillis(500))).as("nothing retained").isNull();
+    }
+  }
+
+  @Test
+  void aRepeatedIdGetsTheSameReplyAndNoBackendCall() throws Exception {
+    startDaemon("");
+    String request = "{\"id\":\"dup-1\",\"text\":\"download dune\"}";
+    JsonNode first = ask("dup-1", request);
+    int searches = backend.searches.get();
+    JsonNode second = ask("dup-1", request);
+    assertThat(second).isEqualTo(first);
+    assertThat(backend.searches.get()).isEqualTo(searches);
+  }
+
+  @Test
+  void aRepeatedConfirmationFilesOneRequest() throws Exception {
+    startDaemon("");
+    ask("c-1", "{\"id\":\"c-1\",\"text\":\"download dune\",\"satellite_id\":\"kitchen\"}");
+    String yes = "{\"id\":\"c-2\",\"text\":\"yes\",\"satellite_id\":\"kitchen\"}";
+    JsonNode requested = ask("c-2", yes);
+    assertThat(requested.path("state").asText()).isEqualTo("requested");
+    JsonNode again = ask("c-2", yes);
+    assertThat(again).isEqualTo(requested);
+    assertThat(backend.requestCalls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowBackendStillGetsAReplyWithinTheDeadline() throws Exception {
+    startDaemon("overtalkerr.mqtt.reply-deadline = 1s");
+    backend.delay = Duration.ofSeconds(5);
+    long start = System.nanoTime();
+    JsonNode reply = ask("slow-1", "{\"id\":\"slow-1\",\"text\":\"download dune\"}");
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(reply.path("state").asText()).isEqualTo("error");
+    assertThat(reply.path("error").path("code").asText()).isEqualTo("timeout");
+    assertThat(reply.path("speech").asText()).isNotBlank();
+    assertThat(tookMs).as("answered at the deadline, not when the backend finished").isLessThan(4000);
+  }
+
+  @Test
+  void aBackendThatIsDownGetsASpokenApology() throws Exception {
+    startDaemon("");
+    backend.failWith = BackendError.UNREACHABLE;
+    JsonNode reply = ask("down-1", "{\"id\":\"down-1\",\"text\":\"download dune\"}");
+    assertThat(reply.path("state").asText()).isEqualTo("error");
+    assertThat(reply.path("error").path("code").asText()).isEqualTo("unreachable");
+    assertThat(reply.path("speech").asText()).contains("can't reach");
+    assertThat(reply.path("end").asBoolean()).isTrue();
+  }
+
+  @Test
+  void malformedFieldsWithAValidIdGetAnErrorReply() throws Exception {
+    startDaemon("");
+    JsonNode wrongType = ask("bad-1", "{\"id\":\"bad-1\",\"text\":42}");
+    assertThat(wrongType.path("state").asText()).isEqualTo("error");
+    assertThat(wrongType.path("error").path("code").asText()).isEqualTo("invalid_request");
+    assertThat(wrongType.path("error").path("message").asText()).contains("text");
+
+    JsonNode tooLong = ask("bad-2", "{\"id\":\"bad-2\",\"text\":\"" + "a".repeat(501) + "\"}");
+    assertThat(tooLong.path("error").path("code").asText()).isEqualTo("invalid_request");
+
+    JsonNode badIntent = ask("bad-3", "{\"id\":\"bad-3\",\"text\":\"download dune\",\"intent\":\"explode\"}");
+    assertThat(badIntent.path("error").path("code").asText()).isEqualTo("invalid_request");
+
+    JsonNode nothing = ask("bad-4", "{\"id\":\"bad-4\"}");
+    assertThat(nothing.path("error").path("code").asText()).isEqualTo("invalid_request");
+    assertThat(backend.searches.get()).isZero();
+  }
+
+  @Test
+  void payloadsWithoutAReadableIdOrTooLargeAreLoggedNotAnsweredAndTheDaemonGoesOn() throws Exception {
+    startDaemon("");
+    ha.publish(base + "/assist/request", "this is not json");
+    ha.publish(base + "/assist/request", "[1,2,3]");
+    ha.publish(base + "/assist/request", "{\"id\":\"has spaces\",\"text\":\"download dune\"}");
+    ha.publish(base + "/assist/request", "{\"text\":\"download dune\"}");
+    ha.publish(base + "/assist/request", ("{\"id\":\"huge-1\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}"));
+    JsonNode ok = ask("after-1", "{\"id\":\"after-1\",\"text\":\"download dune\"}");
+    assertThat(ok.path("state").asText()).isEqualTo("offer");
+    assertThat(ha.drain(Duration.ofMillis(300))).noneMatch(r -> r.topic().contains("huge-1"));
+    assertThat(backend.searches.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aMalformedSpokenRequestIsAnsweredInItsLanguage() throws Exception {
+    startDaemon("");
+    JsonNode reply = ask("de-1", "{\"id\":\"de-1\",\"text\":[\"x\"],\"language\":\"de-DE\"}");
+    assertThat(reply.path("speech").asText()).startsWith("Tut mir leid");
+  }
+
+  @Test
+  void afterTheBrokerRestartsTheDaemonReconnectsResubscribesAndIsOnlineAgain() throws Exception {
+    try (TestBroker own = TestBroker.start()) {
+      Settings settings = DaemonHarness.settings(own, "", Map.of("MQTT_BASE_TOPIC", base));
+      try (DaemonHarness d = DaemonHarness.start(settings, backend)) {
+        own.restart();
+        try (MqttProbe probe = MqttProbe.connect(own)) {
+          probe.subscribe(base + "/#");
+          Received status = probe.next(base + "/status", Duration.ofSeconds(20));
+          assertThat(status).as("online republished after the restart").isNotNull();
+          assertThat(status.payload()).isEqualTo("online");
+          probe.publish(base + "/assist/request", "{\"id\":\"re-1\",\"text\":\"download dune\"}");
+          assertThat(probe.next(base + "/assist/reply/re-1", WAIT)).as("subscribed again").isNotNull();
+        }
+      }
+    }
+  }
+}
