@@ -208,18 +208,19 @@ public final class MqttConnection implements AutoCloseable {
     context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * True when a broker that was reached refused our first MQTT 5 CONNECT: with the reason code
+   * for an unsupported version, or (3.1.1-only brokers such as Moquette) with a 3.1.1 CONNACK the
+   * client cannot decode, or by closing the socket. Credentials refusals do not count.
+   */
   private boolean isVersionRefusal(Throwable cause) {
-    if (protocol != Protocol.V5) {
+    if (protocol != Protocol.V5 || cause == null || isAuthRefusal(cause)) {
       return false;
     }
     if (cause instanceof Mqtt5ConnAckException e) {
       return e.getMqttMessage().getReasonCode() == Mqtt5ConnAckReasonCode.UNSUPPORTED_PROTOCOL_VERSION;
     }
-    // A 3.1.1-only broker may answer a v5 CONNECT with a 3.1.1 CONNACK or just close the socket.
-    String text = String.valueOf(cause);
-    return cause instanceof ConnectionFailedException == false
-        && (text.contains("protocol") || text.contains("Protocol") || text.contains("decode") || text.contains("CONNACK")
-            || cause instanceof com.hivemq.client.mqtt.exceptions.ConnectionClosedException);
+    return !(cause instanceof ConnectionFailedException);
   }
 
   private static boolean isAuthRefusal(Throwable cause) {
