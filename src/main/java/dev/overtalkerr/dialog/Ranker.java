@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>temporal</b>: with "the upcoming ..." or "the latest ..." (or "the newer/older one"),
  *       for every result that fits reasonably (title at least 0.45, right type, right years) the
  *       title counts only a tenth and recency decides: +1 for such a result, and for UPCOMING
- *       +1.1 more for a future release (+1.0 for an undated one) with released ones newest first;
- *       for LATEST/NEWER released ones newest first, future ones after; for OLDER oldest first.
+ *       +1.1 more for a future release (+1.0 for an undated one), then released ones newest first
+ *       (up to +0.8, by rank of release date, not distance in time); for LATEST/NEWER released ones
+ *       newest first (+0.2 to +1.0), unreleased ones after them; for OLDER released ones oldest
+ *       first.
  *       Weak fuzzy matches get no temporal boost, so "upcoming" never lifts a wrong title over
  *       the right one.
  *   <li><b>reading</b>: -0.01 per reading after the first, so equal matches favour the most
@@ -69,6 +71,7 @@ public final class Ranker {
 
   private final Clock clock;
 
+  /** @param clock tells today, for what is upcoming and what is already released */
   public Ranker(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -210,18 +213,14 @@ public final class Ranker {
     List<Candidate> fitting = candidates.stream()
         .filter(c -> c.title.score() >= REASONABLE_TITLE && c.type == 0 && c.year >= 0)
         .toList();
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (Candidate c : fitting) {
-      if (released(c.item, today)) {
-        min = Math.min(min, c.item.releaseDate().toEpochDay());
-        max = Math.max(max, c.item.releaseDate().toEpochDay());
-      }
-    }
+    // Recency by rank among the released fitting results (newest 1, oldest 0), not by distance in
+    // time: one month apart must still outweigh the priors.
+    List<LocalDate> releaseDates = fitting.stream().filter(c -> released(c.item, today))
+        .map(c -> c.item.releaseDate()).distinct().sorted().toList();
     for (Candidate c : fitting) {
       double recency = 1.0;
-      if (released(c.item, today) && max > min) {
-        recency = (double) (c.item.releaseDate().toEpochDay() - min) / (max - min);
+      if (released(c.item, today) && releaseDates.size() > 1) {
+        recency = (double) releaseDates.indexOf(c.item.releaseDate()) / (releaseDates.size() - 1);
       }
       double bonus;
       String word;
@@ -247,7 +246,7 @@ public final class Ranker {
       }
       // The title counts a tenth: take 0.9 of it back, and add the base of 1 for fitting.
       c.temporal = 1.0 + bonus - 0.9 * c.title.score();
-      c.temporalWord = mode.wire() + ":" + word + String.format(Locale.ROOT, "(%+.2f)", 1.0 + bonus);
+      c.temporalWord = mode.wire() + ":" + word;
     }
   }
 
@@ -324,7 +323,9 @@ public final class Ranker {
       s.append(String.format(Locale.ROOT, " backend-rank=%d(%+.2f) popularity=%.1f(%+.3f)", backendRank, backend,
           item.popularity(), popularity));
       if (temporalWord != null) {
-        s.append(" temporal=").append(temporalWord).append(" title-weight=0.1");
+        // the component already takes 0.9 of the title back, so the shown parts add up to the score
+        s.append(" temporal=").append(temporalWord)
+            .append(String.format(Locale.ROOT, "(%+.2f, title counts x0.1)", temporal));
       }
       s.append(String.format(Locale.ROOT, " -> %.3f", score()));
       return s.toString();
