@@ -2,6 +2,7 @@ package dev.overtalkerr;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.overtalkerr.backend.DemoCatalogue;
 import dev.overtalkerr.backend.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
 import java.time.Clock;
@@ -16,6 +17,9 @@ interface BackendModule {
   static MediaBackend backend(Settings settings, Optional<MediaBackend> override, Clock clock) {
     if (override.isPresent()) {
       return override.get();
+    }
+    if (settings.backend().demo()) {
+      return new DemoCatalogue(clock);
     }
     throw new IllegalStateException("TEMPORARY: backends are wired when the backend branch lands");
   }

@@ -392,7 +392,9 @@ public final class DialogEngine {
     if (fourK && session.requester.isPresent() && !session.requester.get().allow4k()) {
       parts.add(phrases.say(language, "no.4k"));
     }
-    boolean requestable = status != Availability.BLOCKLISTED && !(item.type() == MediaType.MOVIE && status.isRequestedOrAvailable());
+    boolean requestable = status != Availability.BLOCKLISTED && (item.type() == MediaType.MOVIE ? !status.isRequestedOrAvailable()
+        : item.regularSeasons().isEmpty() ? !status.isRequestedOrAvailable()
+        : item.regularSeasons().stream().anyMatch(s -> s.status(fourK).isRequestable()));
     parts.add(phrases.say(language, requestable ? "question.request" : "question.is.that.it"));
     return new Reply(String.join(" ", parts), false, Expect.CONFIRM, State.OFFER, item, null, null);
   }
@@ -415,13 +417,9 @@ public final class DialogEngine {
           return seasonStatusSentence(s.get().status(fourK), phrases.seasons(language, List.of(asked)), language);
         }
       }
-      List<Integer> present = item.regularSeasons().stream().filter(s -> s.status(fourK) == Availability.AVAILABLE)
-          .map(Season::number).toList();
-      List<Integer> missing = item.regularSeasons().stream().filter(s -> s.status(fourK) != Availability.AVAILABLE)
-          .map(Season::number).toList();
-      if (!present.isEmpty() && !missing.isEmpty()) {
-        return capitalize(phrases.say(language, "status.partial.seasons", phrases.seasons(language, present), present.size(),
-            phrases.seasons(language, missing), missing.size()));
+      String summary = seasonSummary(item, fourK, language);
+      if (summary != null) {
+        return summary;
       }
     }
     Availability status = item.status(fourK);
@@ -434,6 +432,34 @@ public final class DialogEngine {
       case DELETED -> phrases.say(language, "status.deleted");
       case UNKNOWN -> isUpcoming(item) ? phrases.say(language, "status.upcoming") : null;
     };
+  }
+
+  /**
+   * "Season 1 is in your library, season 2 is requested, seasons 3 and 4 are not." — or null when
+   * every season stands the same (then the title's status says it all).
+   */
+  private String seasonSummary(MediaItem item, boolean fourK, String language) {
+    List<Season> seasons = item.regularSeasons();
+    List<Integer> present = seasons.stream().filter(s -> s.status(fourK) == Availability.AVAILABLE).map(Season::number).toList();
+    List<Integer> requested = seasons.stream().filter(s -> s.status(fourK) == Availability.PENDING || s.status(fourK) == Availability.PROCESSING)
+        .map(Season::number).toList();
+    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK).isRequestable() || s.status(fourK) == Availability.BLOCKLISTED)
+        .map(Season::number).toList();
+    int kinds = (present.isEmpty() ? 0 : 1) + (requested.isEmpty() ? 0 : 1) + (missing.isEmpty() ? 0 : 1);
+    if (kinds < 2) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (!present.isEmpty()) {
+      parts.add(phrases.say(language, "status.seasons.available", phrases.seasons(language, present), present.size()));
+    }
+    if (!requested.isEmpty()) {
+      parts.add(phrases.say(language, "status.seasons.requested", phrases.seasons(language, requested), requested.size()));
+    }
+    if (!missing.isEmpty()) {
+      parts.add(phrases.say(language, "status.seasons.missing", phrases.seasons(language, missing), missing.size()));
+    }
+    return capitalize(String.join(", ", parts)) + ".";
   }
 
   private String seasonStatusSentence(Availability status, String seasonWords, String language) {
@@ -556,11 +582,10 @@ public final class DialogEngine {
       return new Reply(phrases.say(language, "question.season.unknown", item.title(), phrases.seasons(language, List.of(unknownSeason)),
           String.valueOf(seasons.size())), false, Expect.SEASON, State.QUESTION, item, null, null);
     }
-    List<Integer> present = seasons.stream().filter(s -> s.status(fourK) == Availability.AVAILABLE).map(Season::number).toList();
-    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK) != Availability.AVAILABLE).map(Season::number).toList();
-    String summary = present.isEmpty() ? ""
-        : capitalize(phrases.say(language, "status.partial.seasons", phrases.seasons(language, present), present.size(),
-            phrases.seasons(language, missing), missing.size()));
+    String summary = seasonSummary(item, fourK, language);
+    if (summary == null) {
+      summary = "";
+    }
     return new Reply(phrases.say(language, "question.season", item.title(), String.valueOf(seasons.size()), summary).replace("  ", " "),
         false, Expect.SEASON, State.QUESTION, item, null, null);
   }
