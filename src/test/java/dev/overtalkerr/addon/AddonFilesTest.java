@@ -281,6 +281,21 @@ class AddonFilesTest {
     }
 
     @Test
+    void s6GivesTheDaemonTimeToSayOfflineWithinTheStopTimeout() throws IOException {
+        String dockerfile = Files.readString(APP.resolve("Dockerfile"));
+        long services = envMillis(dockerfile, "S6_SERVICES_GRACETIME", 3000);
+        long kill = envMillis(dockerfile, "S6_KILL_GRACETIME", 3000);
+        assertThat(services).as("s6's default 3 s is too short for a clean MQTT shutdown").isGreaterThanOrEqualTo(10_000);
+        assertThat(services + kill).as("s6 must finish before the Supervisor's SIGKILL")
+                .isLessThan(config().path("timeout").asLong(10) * 1000);
+    }
+
+    private static long envMillis(String dockerfile, String name, long s6Default) {
+        Matcher m = Pattern.compile("\\b" + name + "=(\\d+)").matcher(dockerfile);
+        return m.find() ? Long.parseLong(m.group(1)) : s6Default;
+    }
+
+    @Test
     void s6ServiceRunsTheDaemonWithTheAddonOptions() throws IOException {
         Path service = APP.resolve("rootfs/etc/s6-overlay/s6-rc.d/overtalkerr");
         assertThat(Files.readString(service.resolve("type")).strip()).isEqualTo("longrun");
