@@ -265,6 +265,10 @@ class AddonFilesTest {
         assertThat(Files.readString(APP.resolve("README.md"))).isNotBlank();
         String changelog = Files.readString(APP.resolve("CHANGELOG.md"));
         assertThat(changelog).contains("## [Unreleased]").contains("Keep a Changelog");
+        byte[] icon = Files.readAllBytes(APP.resolve("icon.png"));
+        assertThat(icon).as("icon.png is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(icon, 16, 8);
+        assertThat(header.getInt()).as("icon.png is square").isEqualTo(header.getInt());
     }
 
     // ---------------------------------------------------------------------------------------
