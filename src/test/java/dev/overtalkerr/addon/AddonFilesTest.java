@@ -213,8 +213,11 @@ class AddonFilesTest {
     void repositoryHasAName() throws IOException {
         JsonNode repository = readYaml(ROOT.resolve("repository.yaml"));
         assertThat(repository.path("name").asText()).isNotBlank();
-        assertThat(Files.exists(ROOT.resolve("config.yaml")))
-                .as("no other config.yaml: the Supervisor searches the repository recursively").isFalse();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            assertThat(files.filter(p -> p.getFileName().toString().matches("config\\.(yaml|yml|json)")))
+                    .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
+                    .containsExactly(APP.resolve("config.yaml"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -335,6 +338,8 @@ class AddonFilesTest {
             assertThat(meta.path("domain").asText()).as(file.toString()).isIn("automation", "script");
             assertThat(meta.path("name").asText()).as(file.toString()).isNotBlank();
             assertThat(meta.path("source_url").asText()).as(file.toString()).endsWith("/" + file.getFileName());
+            assertThat(meta.path("homeassistant").path("min_version").asText())
+                    .as(file + ": ask_question needs 2025.7, the app 2025.10").isEqualTo(config().get("homeassistant").asText());
             Map<String, JsonNode> declared = declaredInputs(meta.get("input"));
             Set<String> used = new TreeSet<>();
             ObjectNode body = ((ObjectNode) blueprint).deepCopy();
