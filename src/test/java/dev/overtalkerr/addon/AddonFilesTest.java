@@ -259,7 +259,8 @@ class AddonFilesTest {
         assertThat(missing).as("options not described in DOCS.md (as `name`)").isEmpty();
         assertThat(docs).contains("/assist/request", "/assist/reply/");
         for (Path blueprint : blueprintFiles()) {
-            assertThat(docs).as("DOCS.md links every blueprint").contains(blueprint.getFileName().toString());
+            assertThat(docs).as("DOCS.md gives every blueprint's import address")
+                    .contains("`" + readYaml(blueprint).get("blueprint").get("source_url").asText() + "`");
         }
     }
 
