@@ -74,6 +74,11 @@ class AddonFilesTest {
     /** hassil's PUNCTUATION_STR: Home Assistant rejects sentence triggers that contain any of it. */
     private static final Pattern HASSIL_PUNCTUATION = Pattern.compile("[.。,，?¿？؟!¡！;；:：’]");
 
+    /** Bare commands Home Assistant's built-in intents answer (never mind, media player, timers). */
+    private static final Set<String> BUILT_IN_SENTENCES = Set.of(
+            "cancel", "never mind", "nevermind", "forget it", "stop", "pause", "next", "skip", "play",
+            "abbrechen", "vergiss es", "stopp", "weiter", "nächster");
+
     /** Keys the linter reports as errors, or that give an app more host access than it needs. */
     private static final Set<String> FORBIDDEN_KEYS = Set.of(
             "watchdog", "codenotary", "squash", "advanced", "build_from", "host_network", "privileged",
@@ -450,6 +455,8 @@ class AddonFilesTest {
         assertThat(sentenceProblems(f.textNode("{title}"), "sentence trigger")).isNotEmpty();
         assertThat(sentenceProblems(f.textNode("download (the|a {title}"), "t")).isNotEmpty();
         assertThat(sentenceProblems(f.booleanNode(true), "t")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("never mind"), "sentence trigger")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("never mind"), "answer")).isEmpty();
         assertThat(sentenceProblems(f.textNode("download [the] (movie|film) {title} in 4k"), "t")).isEmpty();
     }
 
@@ -601,6 +608,9 @@ class AddonFilesTest {
         }
         if (!balanced(s)) {
             problems.add("\"" + s + "\" has unbalanced brackets");
+        }
+        if ("sentence trigger".equals(kind) && BUILT_IN_SENTENCES.contains(s.strip().toLowerCase())) {
+            problems.add("\"" + s + "\" is one of Home Assistant's own commands; a sentence trigger would take it over");
         }
         if ("sentence trigger".equals(kind) && s.replaceAll("\\{[^}]*}|[\\[\\]()|\\s]", "").isEmpty()) {
             problems.add("\"" + s + "\" is only a wildcard and would catch every command");
