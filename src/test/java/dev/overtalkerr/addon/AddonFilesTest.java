@@ -1,0 +1,771 @@
+package dev.overtalkerr.addon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Offline checks of the Home Assistant app (add-on) under {@code ha-addon/} and the Assist
+ * blueprints: what the app linter (frenck/action-addon-linter) and the Supervisor would reject,
+ * what Home Assistant would refuse in a sentence trigger, and whether the files follow the
+ * daemon's option names and the MQTT contract ({@code /work/shared/design/assist-contract.md}).
+ */
+class AddonFilesTest {
+
+    private static final Path ROOT = Path.of("ha-addon");
+    private static final Path APP = ROOT.resolve("overtalkerr");
+    private static final Path BLUEPRINTS = ROOT.resolve("blueprints");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    /** The options the daemon reads from /data/options.json (top level, then inside users). */
+    private static final Set<String> DAEMON_OPTIONS = Set.of(
+            "media_backend_url", "media_backend_api_key", "media_backend_type", "mock_backend",
+            "language", "session_timeout_seconds", "default_backend_user", "users", "mqtt_url",
+            "mqtt_username", "mqtt_password", "base_topic", "discovery_prefix", "log_level", "log_format");
+    private static final Set<String> DAEMON_USER_FIELDS = Set.of("ha_user", "satellite", "backend_user", "allow_4k");
+
+    /** The contract's intent hints. */
+    private static final Set<String> CONTRACT_INTENTS = Set.of(
+            "request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help");
+    /** The fields of a request on {@code <base>/assist/request}. */
+    private static final List<String> CONTRACT_REQUEST_FIELDS = List.of(
+            "id", "text", "intent", "slots", "language", "satellite_id", "device_id", "user_id", "conversation_id");
+
+    /** Supervisor's option type grammar ({@code supervisor/apps/options.py}, RE_SCHEMA_ELEMENT). */
+    private static final Pattern OPTION_TYPE = Pattern.compile(
+            "^(?:str(?:\\((?<smin>\\d+)?,(?<smax>\\d+)?\\))?|password(?:\\(\\d*,\\d*\\))?"
+                    + "|int(?:\\((?<imin>-?\\d+)?,(?<imax>-?\\d+)?\\))?|float(?:\\([-.\\d]*,[-.\\d]*\\))?"
+                    + "|bool|email|url|port|device(?:\\(subsystem=[a-z]+\\))?"
+                    + "|list\\((?<list>.+)\\)|match\\((?<match>.*)\\))(?<optional>\\?)?$");
+
+    /** hassil's PUNCTUATION_STR: Home Assistant rejects sentence triggers that contain any of it. */
+    private static final Pattern HASSIL_PUNCTUATION = Pattern.compile("[.。,，?¿？؟!¡！;；:：’]");
+
+    /** Bare commands Home Assistant's built-in intents answer (never mind, media player, timers). */
+    private static final Set<String> BUILT_IN_SENTENCES = Set.of(
+            "cancel", "never mind", "nevermind", "forget it", "stop", "pause", "next", "skip", "play",
+            "abbrechen", "vergiss es", "stopp", "weiter", "nächster");
+
+    /** Keys the linter reports as errors, or that give an app more host access than it needs. */
+    private static final Set<String> FORBIDDEN_KEYS = Set.of(
+            "watchdog", "codenotary", "squash", "advanced", "build_from", "host_network", "privileged",
+            "full_access", "docker_api", "devices", "usb", "uart", "gpio", "hassio_role", "auth_api", "ports", "webui");
+
+    // ---------------------------------------------------------------------------------------
+    // config.yaml
+
+    @Test
+    void configIsValidAgainstTheLinterSchema() throws IOException {
+        assertThat(validate(config())).isEmpty();
+    }
+
+    @Test
+    void schemaValidationCatchesABrokenConfig() throws IOException {
+        ObjectNode broken = config().deepCopy();
+        broken.put("init", "no");
+        broken.put("no_such_key", true);
+        broken.remove("slug");
+        assertThat(validate(broken)).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void noKeyIsSetToItsDefaultValue() throws IOException {
+        JsonNode properties = linterSchema().get("properties");
+        List<String> problems = new ArrayList<>();
+        config().fields().forEachRemaining(e -> {
+            JsonNode def = properties.path(e.getKey()).get("default");
+            if (def != null && def.equals(e.getValue())) {
+                problems.add(e.getKey() + " is set to its default " + def + "; remove it");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void noObsoleteOrOverPrivilegedKeys() throws IOException {
+        ObjectNode config = config();
+        assertThat(fieldNames(config)).doesNotContainAnyElementsOf(FORBIDDEN_KEYS);
+        assertThat(Files.exists(APP.resolve("build.yaml")) || Files.exists(APP.resolve("build.json")))
+                .as("build.yaml is retired (Supervisor 2026.04); the base image goes into FROM").isFalse();
+        if (config.path("ingress").asBoolean(false)) {
+            assertThat(config.has("webui")).as("webui together with ingress").isFalse();
+        }
+    }
+
+    @Test
+    void manifestFitsTheDaemonAndTheS6BaseImage() throws IOException {
+        ObjectNode config = config();
+        assertThat(config.path("arch")).extracting(JsonNode::asText)
+                .as("only the architectures the Supervisor still supports").containsExactlyInAnyOrder("aarch64", "amd64");
+        assertThat(config.get("version").isTextual()).as("version is a string").isTrue();
+        assertThat(config.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?");
+        assertThat(config.get("slug").asText()).matches("[-_.A-Za-z0-9]+");
+        assertThat(config.path("init").asBoolean(true)).as("init: false with the s6-overlay v3 base image").isFalse();
+        assertThat(config.path("services")).extracting(JsonNode::asText).containsExactly("mqtt:want");
+        assertThat(config.path("timeout").asInt(10))
+                .as("time to publish offline before SIGKILL").isBetween(15, 300);
+        assertThat(config.path("image").asText()).doesNotContain("{arch}");
+        assertThat(config.path("homeassistant").asText()).matches("20\\d\\d\\.\\d+\\.\\d+");
+        assertThat(config.path("description").asText().length()).isBetween(10, 120);
+    }
+
+    @Test
+    void optionsAndSchemaMatchTheDaemonsOptionNames() throws IOException {
+        ObjectNode config = config();
+        assertThat(fieldNames(config.get("schema"))).containsExactlyInAnyOrderElementsOf(DAEMON_OPTIONS);
+        JsonNode users = config.get("schema").get("users");
+        assertThat(users.isArray() && users.size() == 1).as("users is a list of one dict").isTrue();
+        assertThat(fieldNames(users.get(0))).containsExactlyInAnyOrderElementsOf(DAEMON_USER_FIELDS);
+        assertThat(fieldNames(config.get("options"))).as("options ⊆ schema")
+                .isSubsetOf(fieldNames(config.get("schema")));
+    }
+
+    @Test
+    void optionalOptionsHaveNoDefaultAndRequiredOnesHaveOne() throws IOException {
+        ObjectNode config = config();
+        JsonNode options = config.get("options");
+        List<String> problems = new ArrayList<>();
+        config.get("schema").fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            JsonNode type = e.getValue();
+            if (type.isTextual()) {
+                boolean optional = type.asText().endsWith("?");
+                if (optional && options.has(key)) {
+                    problems.add(key + " is optional (?) but has a default, which makes it required");
+                }
+                if (!optional && !options.has(key)) {
+                    problems.add(key + " is required but has no default: the app would not start until it is set");
+                }
+            } else if (!options.has(key)) {
+                problems.add(key + " (a list) needs a default, e.g. []");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everySchemaTypeIsASupervisorTypeAndEveryDefaultFitsIt() throws IOException {
+        ObjectNode config = config();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        config.get("schema").fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) {
+                types.put(e.getKey(), e.getValue().asText());
+            } else {
+                e.getValue().get(0).fields().forEachRemaining(f -> types.put(e.getKey() + "." + f.getKey(), f.getValue().asText()));
+            }
+        });
+        types.forEach((key, type) -> {
+            if (!OPTION_TYPE.matcher(type).matches()) {
+                problems.add(key + ": " + type + " is not a Supervisor option type");
+            }
+        });
+        config.get("options").fields().forEachRemaining(e -> {
+            String type = types.get(e.getKey());
+            if (type != null) {
+                String problem = defaultProblem(type, e.getValue());
+                if (problem != null) {
+                    problems.add(e.getKey() + ": " + problem);
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void defaultCheckRejectsAValueOutsideItsType() {
+        assertThat(defaultProblem("int(30,3600)", JsonNodeFactory.instance.numberNode(5))).isNotNull();
+        assertThat(defaultProblem("list(en|de)", JsonNodeFactory.instance.textNode("fr"))).isNotNull();
+        assertThat(defaultProblem("match(^[a-z]+$)", JsonNodeFactory.instance.textNode("a/b"))).isNotNull();
+        assertThat(defaultProblem("bool", JsonNodeFactory.instance.textNode("false"))).isNotNull();
+        assertThat(defaultProblem("int(30,3600)", JsonNodeFactory.instance.numberNode(300))).isNull();
+    }
+
+    @Test
+    void repositoryHasAName() throws IOException {
+        JsonNode repository = readYaml(ROOT.resolve("repository.yaml"));
+        assertThat(repository.path("name").asText()).isNotBlank();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            assertThat(files.filter(p -> p.getFileName().toString().matches("config\\.(yaml|yml|json)")))
+                    .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
+                    .containsExactly(APP.resolve("config.yaml"));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Translations and documentation
+
+    @Test
+    void translationsCoverEveryOption() throws IOException {
+        Map<String, Set<String>> expected = optionTree();
+        for (String language : List.of("en", "de")) {
+            JsonNode configuration = readYaml(APP.resolve("translations/" + language + ".yaml")).get("configuration");
+            assertThat(configuration).as(language).isNotNull();
+            assertThat(fieldNames(configuration)).as(language + " translations").containsExactlyInAnyOrderElementsOf(expected.keySet());
+            expected.forEach((option, fields) -> {
+                JsonNode entry = configuration.get(option);
+                assertThat(entry.path("name").asText()).as(language + " " + option + ".name").isNotBlank();
+                assertThat(entry.path("description").asText()).as(language + " " + option + ".description").isNotBlank();
+                if (!fields.isEmpty()) {
+                    assertThat(fieldNames(entry.get("fields"))).as(language + " " + option + ".fields")
+                            .containsExactlyInAnyOrderElementsOf(fields);
+                    for (String field : fields) {
+                        assertThat(entry.get("fields").get(field).path("name").asText())
+                                .as(language + " " + option + "." + field + ".name").isNotBlank();
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void docsMentionEveryOption() throws IOException {
+        String docs = Files.readString(APP.resolve("DOCS.md"));
+        Set<String> missing = new TreeSet<>();
+        optionTree().forEach((option, fields) -> {
+            if (!docs.contains("`" + option + "`")) {
+                missing.add(option);
+            }
+            fields.stream().filter(f -> !docs.contains("`" + f + "`")).forEach(f -> missing.add(option + "." + f));
+        });
+        assertThat(missing).as("options not described in DOCS.md (as `name`)").isEmpty();
+        assertThat(docs).contains("/assist/request", "/assist/reply/");
+        for (Path blueprint : blueprintFiles()) {
+            assertThat(docs).as("DOCS.md gives every blueprint's import address")
+                    .contains("`" + readYaml(blueprint).get("blueprint").get("source_url").asText() + "`");
+        }
+    }
+
+    @Test
+    void storeFilesArePresent() throws IOException {
+        assertThat(Files.readString(APP.resolve("README.md"))).isNotBlank();
+        String changelog = Files.readString(APP.resolve("CHANGELOG.md"));
+        assertThat(changelog).contains("## [Unreleased]").contains("Keep a Changelog");
+        byte[] icon = Files.readAllBytes(APP.resolve("icon.png"));
+        assertThat(icon).as("icon.png is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(icon, 16, 8);
+        assertThat(header.getInt()).as("icon.png is square").isEqualTo(header.getInt());
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Dockerfile and the s6 service
+
+    @Test
+    void dockerfileHasAnExplicitBaseAndCopiesTheJar() throws IOException {
+        List<String> lines = Files.readAllLines(APP.resolve("Dockerfile")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toList());
+        assertThat(lines.get(0)).as("first instruction").matches("FROM [a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][0-9A-Za-z._-]*");
+        assertThat(String.join("\n", lines)).doesNotContain("BUILD_FROM")
+                .contains("COPY rootfs /").contains("/opt/overtalkerr/overtalkerr.jar");
+        assertThat(lines).noneMatch(l -> l.startsWith("HEALTHCHECK") && l.contains("http"));
+    }
+
+    @Test
+    void s6GivesTheDaemonTimeToSayOfflineWithinTheStopTimeout() throws IOException {
+        String dockerfile = Files.readString(APP.resolve("Dockerfile"));
+        long services = envMillis(dockerfile, "S6_SERVICES_GRACETIME", 3000);
+        long kill = envMillis(dockerfile, "S6_KILL_GRACETIME", 3000);
+        assertThat(services).as("s6's default 3 s is too short for a clean MQTT shutdown").isGreaterThanOrEqualTo(10_000);
+        assertThat(services + kill).as("s6 must finish before the Supervisor's SIGKILL")
+                .isLessThan(config().path("timeout").asLong(10) * 1000);
+    }
+
+    private static long envMillis(String dockerfile, String name, long s6Default) {
+        Matcher m = Pattern.compile("\\b" + name + "=(\\d+)").matcher(dockerfile);
+        return m.find() ? Long.parseLong(m.group(1)) : s6Default;
+    }
+
+    @Test
+    void s6ServiceRunsTheDaemonWithTheAddonOptions() throws IOException {
+        Path service = APP.resolve("rootfs/etc/s6-overlay/s6-rc.d/overtalkerr");
+        assertThat(Files.readString(service.resolve("type")).strip()).isEqualTo("longrun");
+        assertThat(APP.resolve("rootfs/etc/s6-overlay/s6-rc.d/user/contents.d/overtalkerr")).exists();
+        for (String script : List.of("run", "finish")) {
+            Path file = service.resolve(script);
+            assertThat(Files.isExecutable(file)).as(script + " is executable").isTrue();
+            assertThat(Files.readAllLines(file).get(0)).isEqualTo("#!/command/with-contenv bashio");
+        }
+        String run = Files.readString(service.resolve("run"));
+        assertThat(run).contains("exec java", "-jar /opt/overtalkerr/overtalkerr.jar", "--addon-options /data/options.json",
+                "OVERTALKERR_DATA_DIR=/data", "bashio::services.available 'mqtt'", "exit 1");
+        List<String> leaks = run.lines()
+                .filter(l -> l.contains("bashio::log") || l.contains("echo"))
+                .filter(l -> l.toLowerCase().contains("password") && l.contains("$")
+                        || l.contains("MQTT_USERNAME") || l.contains("API_KEY"))
+                .collect(Collectors.toList());
+        assertThat(leaks).as("log lines that would print credentials").isEmpty();
+        assertThat(run).doesNotContain("set -x");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Blueprints
+
+    @Test
+    void everyBlueprintParsesAndUsesExactlyItsInputs() throws IOException {
+        List<Path> files = blueprintFiles();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        for (Path file : files) {
+            JsonNode blueprint = readYaml(file);
+            JsonNode meta = blueprint.get("blueprint");
+            assertThat(meta).as(file + " has a blueprint section").isNotNull();
+            assertThat(meta.path("domain").asText()).as(file.toString()).isIn("automation", "script");
+            assertThat(meta.path("name").asText()).as(file.toString()).isNotBlank();
+            assertThat(meta.path("source_url").asText()).as(file.toString()).endsWith("/" + file.getFileName());
+            assertThat(meta.path("homeassistant").path("min_version").asText())
+                    .as(file + ": ask_question needs 2025.7, the app 2025.10").isEqualTo(config().get("homeassistant").asText());
+            Map<String, JsonNode> declared = declaredInputs(meta.get("input"));
+            Set<String> used = new TreeSet<>();
+            ObjectNode body = ((ObjectNode) blueprint).deepCopy();
+            body.remove("blueprint");
+            walk(body, node -> {
+                if (node.isObject() && node.size() == 1 && node.has("!input")) {
+                    used.add(node.get("!input").asText());
+                }
+            });
+            assertThat(used).as(file + ": !input references must be declared").isSubsetOf(declared.keySet());
+            assertThat(declared.keySet()).as(file + ": declared inputs must be used").isSubsetOf(used);
+            declared.forEach((name, input) -> assertThat(input.has("selector")).as(file + " " + name + " selector").isTrue());
+        }
+    }
+
+    @Test
+    void everyBlueprintPublishesTheContractRequestAndWaitsForItsReply() throws IOException {
+        for (Path file : blueprintFiles()) {
+            JsonNode blueprint = readYaml(file);
+            List<JsonNode> publishes = findAll(blueprint, n -> "mqtt.publish".equals(n.path("action").asText()));
+            List<JsonNode> requests = publishes.stream()
+                    .filter(p -> p.path("data").path("topic").asText().endsWith("/assist/request")).collect(Collectors.toList());
+            assertThat(requests).as(file + " publishes to <base>/assist/request").isNotEmpty();
+            for (JsonNode publish : requests) {
+                JsonNode data = publish.get("data");
+                assertThat(data.path("topic").asText()).as(file.toString()).isEqualTo("{{ base }}/assist/request");
+                assertThat(data.path("qos").asInt(-1)).as(file + " QoS 1").isEqualTo(1);
+                assertThat(data.path("retain").asBoolean(true)).as(file + " not retained").isFalse();
+                String payload = data.path("payload").asText();
+                for (String field : CONTRACT_REQUEST_FIELDS) {
+                    assertThat(payload).as(file + " request field " + field).contains("'" + field + "':");
+                }
+                assertThat(payload).as(file + " payload is JSON").contains("| to_json");
+            }
+            List<JsonNode> waits = findAll(blueprint, n -> n.has("wait_for_trigger"));
+            assertThat(waits).as(file + " waits for the reply").isNotEmpty();
+            for (JsonNode wait : waits) {
+                JsonNode trigger = wait.get("wait_for_trigger").get(0);
+                assertThat(trigger.path("trigger").asText()).isEqualTo("mqtt");
+                assertThat(trigger.path("topic").asText()).as(file.toString()).isEqualTo("{{ base }}/assist/reply/{{ req_id }}");
+                assertThat(wait.has("timeout")).as(file + " wait has a timeout").isTrue();
+                assertThat(wait.path("continue_on_timeout").asBoolean(false)).as(file.toString()).isTrue();
+            }
+            JsonNode base = readInputDefault(blueprint, "base_topic");
+            assertThat(base.asText()).as(file + " base_topic default = the app's")
+                    .isEqualTo(config().get("options").get("base_topic").asText());
+            assertThat(blueprint.path("variables").path("base")).as(file + " base is bound from the input")
+                    .isEqualTo(inputRef("base_topic"));
+            assertThat(blueprint.path("mode").asText()).as(file.toString()).isEqualTo("parallel");
+        }
+    }
+
+    @Test
+    void sentenceTriggerBlueprintsAnswerWithTheReplyOrAFallback() throws IOException {
+        for (Path file : conversationBlueprints()) {
+            JsonNode blueprint = readYaml(file);
+            List<JsonNode> responses = findAll(blueprint, n -> n.has("set_conversation_response"));
+            assertThat(responses).as(file + " sets the conversation response").hasSize(1);
+            String response = responses.get(0).get("set_conversation_response").asText();
+            assertThat(response).contains("reply.speech").contains("fallback_speech");
+            assertThat(readInputDefault(blueprint, "fallback_speech").asText()).isNotBlank();
+            assertThat(blueprint.has("conditions"))
+                    .as(file + ": a failing condition makes Assist answer \"Done\"; use if/choose").isFalse();
+            for (JsonNode trigger : blueprint.get("triggers")) {
+                assertThat(trigger.path("trigger").asText()).isEqualTo("conversation");
+                assertThat(trigger.path("id").asText()).as(file + " trigger id is a contract intent").isIn(CONTRACT_INTENTS);
+                assertThat(trigger.get("command")).as(file + " sentences come from an input").isNotNull();
+                assertThat(trigger.get("command").has("!input")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sentenceTemplatesAreAcceptedByHomeAssistant() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : blueprintFiles()) {
+            JsonNode blueprint = readYaml(file);
+            Map<String, JsonNode> inputs = declaredInputs(blueprint.get("blueprint").get("input"));
+            for (JsonNode trigger : blueprint.path("triggers")) {
+                if (!"conversation".equals(trigger.path("trigger").asText())) {
+                    continue;
+                }
+                JsonNode input = inputs.get(trigger.path("command").path("!input").asText());
+                JsonNode sentences = input == null ? null : input.get("default");
+                if (sentences == null || !sentences.isArray() || sentences.isEmpty()) {
+                    problems.add(file + " " + trigger.get("id") + ": at least one sentence is required");
+                    continue;
+                }
+                sentences.forEach(s -> sentenceProblems(s, "sentence trigger").forEach(p -> problems.add(file + ": " + p)));
+            }
+            // the ask-question answers of the satellite bridge
+            findAll(blueprint, n -> n.has("sentences") && n.has("id")).forEach(answer -> {
+                if (!CONTRACT_INTENTS.contains(answer.get("id").asText())) {
+                    problems.add(file + ": answer id " + answer.get("id") + " is not a contract intent");
+                }
+                answer.get("sentences").forEach(s -> sentenceProblems(s, "answer").forEach(p -> problems.add(file + ": " + p)));
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void sentenceCheckRejectsWhatHomeAssistantRejects() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        assertThat(sentenceProblems(f.textNode("download season {1..10:season} of {title}"), "t")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("download {title}?"), "t")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("{title}"), "sentence trigger")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("download (the|a {title}"), "t")).isNotEmpty();
+        assertThat(sentenceProblems(f.booleanNode(true), "t")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("never mind"), "sentence trigger")).isNotEmpty();
+        assertThat(sentenceProblems(f.textNode("never mind"), "answer")).isEmpty();
+        assertThat(sentenceProblems(f.textNode("download [the] (movie|film) {title} in 4k"), "t")).isEmpty();
+    }
+
+    @Test
+    void englishAndGermanBlueprintsHaveTheSameShape() throws IOException {
+        for (String kind : List.of("voice_requests", "follow_up_answers")) {
+            JsonNode en = readYaml(blueprintPath(kind + "_en.yaml"));
+            JsonNode de = readYaml(blueprintPath(kind + "_de.yaml"));
+            assertThat(declaredInputs(de.get("blueprint").get("input")).keySet())
+                    .isEqualTo(declaredInputs(en.get("blueprint").get("input")).keySet());
+            assertThat(de.get("triggers")).isEqualTo(en.get("triggers"));
+            assertThat(de.get("actions")).as(kind + ": the same actions in both languages").isEqualTo(en.get("actions"));
+            assertThat(de.get("variables")).isEqualTo(en.get("variables"));
+            assertThat(readInputDefault(de, "language").asText()).isEqualTo("de");
+            assertThat(readInputDefault(en, "language").asText()).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void satelliteBridgeHandlesTheEventTheOtherBlueprintsFire() throws IOException {
+        JsonNode bridge = readYaml(blueprintPath("satellite_follow_ups.yaml"));
+        JsonNode trigger = bridge.get("triggers").get(0);
+        assertThat(trigger.path("trigger").asText()).isEqualTo("event");
+        String event = trigger.path("event_type").asText();
+        assertThat(findAll(bridge, n -> "assist_satellite.ask_question".equals(n.path("action").asText())))
+                .singleElement().satisfies(ask -> {
+                    assertThat(ask.path("continue_on_error").asBoolean()).as("silence is an error").isTrue();
+                    assertThat(ask.path("response_variable").asText()).isEqualTo("answer");
+                });
+        assertThat(findAll(bridge, n -> n.has("wait_template"))).as("waits until the satellite is idle")
+                .anySatisfy(w -> assertThat(w.get("wait_template").asText()).contains("'idle'"));
+        for (Path file : conversationBlueprints()) {
+            List<JsonNode> fired = findAll(readYaml(file), n -> n.has("event") && n.has("event_data"));
+            assertThat(fired).as(file + " hands questions to the bridge").singleElement()
+                    .satisfies(e -> assertThat(e.get("event").asText()).isEqualTo(event))
+                    .satisfies(e -> assertThat(fieldNames(e.get("event_data")))
+                            .isEqualTo(fieldNames(findAll(bridge, n -> n.has("event_data")).get(0).get("event_data"))));
+        }
+    }
+
+    @Test
+    void noUnquotedYaml11Booleans() throws IOException {
+        // Home Assistant loads YAML 1.1: an unquoted yes/no/on/off becomes true/false, which
+        // breaks a sentence list ("yes" would no longer be a sentence).
+        Pattern bare = Pattern.compile("^\\s*(?:-\\s+|[A-Za-z0-9_]+:\\s+)(?i:y|n|yes|no|on|off)\\s*(?:#.*)?$");
+        List<String> problems = new ArrayList<>();
+        List<Path> yamlFiles = new ArrayList<>(blueprintFiles());
+        yamlFiles.add(APP.resolve("config.yaml"));
+        for (Path file : yamlFiles) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (bare.matcher(lines.get(i)).matches()) {
+                    problems.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // helpers
+
+    private static List<Error> validate(JsonNode config) throws IOException {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+        Schema schema = registry.getSchema(linterSchemaForJava());
+        return schema.validate(config);
+    }
+
+    private static JsonNode linterSchema() throws IOException {
+        try (InputStream in = AddonFilesTest.class.getResourceAsStream("/schemas/ha-app-config.schema.json")) {
+            assertThat(in).as("vendored schema").isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+
+    /** The schema's patterns are Python regular expressions; Java spells named groups (?<name>). */
+    private static JsonNode linterSchemaForJava() throws IOException {
+        JsonNode schema = linterSchema();
+        walk(schema, node -> {
+            if (node.isObject() && node.path("pattern").isTextual()) {
+                ((ObjectNode) node).put("pattern", node.get("pattern").asText().replace("(?P<", "(?<"));
+            }
+        });
+        return schema;
+    }
+
+    private static ObjectNode config() throws IOException {
+        return (ObjectNode) readYaml(APP.resolve("config.yaml"));
+    }
+
+    /** Top-level option names with, for lists of dicts, their field names. */
+    private static Map<String, Set<String>> optionTree() throws IOException {
+        Map<String, Set<String>> tree = new LinkedHashMap<>();
+        config().get("schema").fields().forEachRemaining(e -> tree.put(e.getKey(),
+                e.getValue().isArray() ? fieldNames(e.getValue().get(0)) : Set.of()));
+        return tree;
+    }
+
+    /** Null when {@code value} is a valid default for the Supervisor option {@code type}. */
+    static String defaultProblem(String type, JsonNode value) {
+        Matcher m = OPTION_TYPE.matcher(type);
+        if (!m.matches()) {
+            return "unknown type " + type;
+        }
+        if (type.startsWith("bool")) {
+            return value.isBoolean() ? null : value + " is not a boolean";
+        }
+        if (type.startsWith("int")) {
+            if (!value.isIntegralNumber()) {
+                return value + " is not an integer";
+            }
+            long v = value.asLong();
+            if (m.group("imin") != null && v < Long.parseLong(m.group("imin"))
+                    || m.group("imax") != null && v > Long.parseLong(m.group("imax"))) {
+                return v + " is outside " + type;
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            return value + " is not a string";
+        }
+        if (m.group("list") != null) {
+            return List.of(m.group("list").split("\\|")).contains(value.asText()) ? null : value + " is not in " + type;
+        }
+        if (m.group("match") != null) {
+            return Pattern.compile(m.group("match")).matcher(value.asText()).matches() ? null : value + " does not match " + type;
+        }
+        return null;
+    }
+
+    private static List<String> sentenceProblems(JsonNode sentence, String kind) {
+        List<String> problems = new ArrayList<>();
+        if (!sentence.isTextual()) {
+            problems.add(sentence + " is not a string");
+            return problems;
+        }
+        String s = sentence.asText();
+        if (s.isBlank()) {
+            problems.add("empty sentence");
+        }
+        if (HASSIL_PUNCTUATION.matcher(s).find()) {
+            problems.add("\"" + s + "\" contains punctuation (ranges such as {1..9:n} count too)");
+        }
+        Matcher list = Pattern.compile("\\{([^}]*)}").matcher(s);
+        while (list.find()) {
+            if (!Set.of("title", "season").contains(list.group(1))) {
+                problems.add("\"" + s + "\" uses {" + list.group(1) + "}; only {title} and {season} are sent");
+            }
+        }
+        if (!balanced(s)) {
+            problems.add("\"" + s + "\" has unbalanced brackets");
+        }
+        if ("sentence trigger".equals(kind) && BUILT_IN_SENTENCES.contains(s.strip().toLowerCase())) {
+            problems.add("\"" + s + "\" is one of Home Assistant's own commands; a sentence trigger would take it over");
+        }
+        if ("sentence trigger".equals(kind) && s.replaceAll("\\{[^}]*}|[\\[\\]()|\\s]", "").isEmpty()) {
+            problems.add("\"" + s + "\" is only a wildcard and would catch every command");
+        }
+        return problems;
+    }
+
+    private static boolean balanced(String s) {
+        StringBuilder stack = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '(', '[', '{' -> stack.append(c);
+                case ')', ']', '}' -> {
+                    char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                    if (stack.length() == 0 || stack.charAt(stack.length() - 1) != open) {
+                        return false;
+                    }
+                    stack.setLength(stack.length() - 1);
+                }
+                default -> { }
+            }
+        }
+        return stack.length() == 0;
+    }
+
+    private static List<Path> blueprintFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(BLUEPRINTS)) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static List<Path> conversationBlueprints() throws IOException {
+        List<Path> result = new ArrayList<>();
+        for (Path file : blueprintFiles()) {
+            JsonNode triggers = readYaml(file).path("triggers");
+            if (triggers.size() > 0 && "conversation".equals(triggers.get(0).path("trigger").asText())) {
+                result.add(file);
+            }
+        }
+        assertThat(result).hasSizeGreaterThanOrEqualTo(4);
+        return result;
+    }
+
+    private static Path blueprintPath(String name) throws IOException {
+        return blueprintFiles().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no blueprint " + name));
+    }
+
+    /** Inputs by name; sections ({@code name, input: {...}}) are flattened. */
+    private static Map<String, JsonNode> declaredInputs(JsonNode inputs) {
+        Map<String, JsonNode> result = new LinkedHashMap<>();
+        if (inputs != null) {
+            inputs.fields().forEachRemaining(e -> {
+                if (e.getValue().has("input")) {
+                    result.putAll(declaredInputs(e.getValue().get("input")));
+                } else {
+                    result.put(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return result;
+    }
+
+    private static JsonNode readInputDefault(JsonNode blueprint, String input) {
+        JsonNode declared = declaredInputs(blueprint.get("blueprint").get("input")).get(input);
+        assertThat(declared).as("input " + input).isNotNull();
+        return declared.path("default");
+    }
+
+    private static JsonNode inputRef(String name) {
+        return JsonNodeFactory.instance.objectNode().put("!input", name);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        if (node != null) {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private static List<JsonNode> findAll(JsonNode root, java.util.function.Predicate<JsonNode> test) {
+        List<JsonNode> found = new ArrayList<>();
+        walk(root, n -> {
+            if (n.isObject() && test.test(n)) {
+                found.add(n);
+            }
+        });
+        return found;
+    }
+
+    private static void walk(JsonNode node, Consumer<JsonNode> visitor) {
+        visitor.accept(node);
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            walk(it.next(), visitor);
+        }
+    }
+
+    /**
+     * Reads YAML into a tree, keeping Home Assistant's {@code !input name} tag as the object
+     * {@code {"!input": "name"}} (plain Jackson would drop the tag). Any other tag fails: a
+     * blueprint may not use {@code !secret} or {@code !include}.
+     */
+    static JsonNode readYaml(Path file) throws IOException {
+        try (YAMLParser parser = YAML.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            JsonToken first = parser.nextToken();
+            assertThat(first).as(file + " is empty").isNotNull();
+            JsonNode node = readNode(parser, file);
+            assertThat(parser.nextToken()).as(file + " has a single document").isNull();
+            return node;
+        }
+    }
+
+    private static JsonNode readNode(YAMLParser parser, Path file) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        String tag = parser.getTypeId();
+        JsonToken token = parser.currentToken();
+        if (tag != null && !tag.startsWith("tag:yaml.org")) {
+            assertThat(tag).as(file + ": unsupported YAML tag at " + parser.currentLocation()).isEqualTo("input");
+            assertThat(token).as(file + ": !input takes a name").isEqualTo(JsonToken.VALUE_STRING);
+            return f.objectNode().put("!input", parser.getText());
+        }
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = f.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    assertThat(object.has(name)).as(file + ": duplicate key " + name).isFalse();
+                    parser.nextToken();
+                    object.set(name, readNode(parser, file));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = f.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readNode(parser, file));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return f.textNode(parser.getText());
+            case VALUE_NUMBER_INT: // the same node classes as ObjectMapper.readTree, so equals() works
+                return parser.getNumberType() == JsonParser.NumberType.INT
+                        ? f.numberNode(parser.getIntValue()) : f.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return f.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            default:
+                throw new AssertionError(file + ": unexpected " + token + " at " + parser.currentLocation());
+        }
+    }
+}
