@@ -8,9 +8,18 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Decides which backend user a request is filed as: the first mapping rule that matches the Home
- * Assistant user and/or satellite, else the default user ({@code owner} = the API key's owner),
- * else nobody (the person is politely refused).
+ * Decides which backend user a request is filed as:
+ *
+ * <ol>
+ *   <li>the first rule whose satellite is the satellite (or device) that heard it (and whose
+ *       user, if set, is the person);
+ *   <li>else the first rule without a satellite whose user is the person;
+ *   <li>else the default user ({@code owner} or empty = the API key's owner);
+ *   <li>else, when the default is {@code none}, nobody: the person is politely refused.
+ * </ol>
+ *
+ * A satellite rule wins over a person rule because a satellite stands in a known room while the
+ * same phone or tablet may be used by several people.
  */
 @Singleton
 public final class Requesters {
@@ -26,18 +35,22 @@ public final class Requesters {
   /** The backend user for this person and place, or empty when unmapped and no default is set. */
   public Optional<Requester> resolve(String userId, String satelliteId, String deviceId) {
     for (Settings.UserRule rule : users.rules()) {
-      boolean userMatches = rule.haUser() == null || rule.haUser().equals(userId);
-      boolean placeMatches = rule.satellite() == null
-          || rule.satellite().equals(satelliteId) || rule.satellite().equals(deviceId);
-      if (userMatches && placeMatches) {
+      boolean placeMatches = rule.satellite() != null
+          && (rule.satellite().equals(satelliteId) || rule.satellite().equals(deviceId));
+      if (placeMatches && (rule.haUser() == null || rule.haUser().equals(userId))) {
+        return Optional.of(requester(rule.backendUser(), rule.allow4k()));
+      }
+    }
+    for (Settings.UserRule rule : users.rules()) {
+      if (rule.satellite() == null && rule.haUser() != null && rule.haUser().equals(userId)) {
         return Optional.of(requester(rule.backendUser(), rule.allow4k()));
       }
     }
     String fallback = users.defaultUser();
-    if (fallback == null || fallback.isBlank() || fallback.equalsIgnoreCase("none")) {
+    if (fallback != null && fallback.equalsIgnoreCase("none")) {
       return Optional.empty();
     }
-    return Optional.of(requester(fallback, users.defaultAllow4k()));
+    return Optional.of(requester(fallback == null || fallback.isBlank() ? OWNER : fallback, users.defaultAllow4k()));
   }
 
   private static Requester requester(String backendUser, boolean allow4k) {
