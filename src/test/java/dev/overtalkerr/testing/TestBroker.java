@@ -107,7 +107,7 @@ public final class TestBroker implements AutoCloseable {
       Path conf = dir.resolve("mosquitto.conf");
       Files.writeString(conf, "listener " + port + " 127.0.0.1\n"
           + (extraConfig.contains("password_file") ? "allow_anonymous false\n" : "allow_anonymous true\n")
-          + "persistence false\nlog_dest stdout\n" + extraConfig);
+          + "persistence false\nlog_dest stdout\nset_tcp_nodelay true\n" + extraConfig);
       mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
       Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
