@@ -236,4 +236,27 @@ class AssistChannelTest {
       }
     }
   }
+
+  @Test
+  void theStructuredCommandsAnswerOnTheirOwnReplyTopic() throws Exception {
+    startDaemon("");
+    ha.publish(base + "/command/search", "{\"id\":\"s-1\",\"query\":\"dune\",\"media_type\":\"movie\",\"limit\":2}");
+    Received search = ha.next(base + "/command/reply/s-1", WAIT);
+    assertThat(search).isNotNull();
+    JsonNode results = JSON.readTree(search.payload());
+    assertThat(results.path("state").asText()).isEqualTo("results");
+    assertThat(results.path("results")).hasSize(2);
+    assertThat(results.path("results").get(0).path("tmdb_id").asInt()).isPositive();
+
+    ha.publish(base + "/command/request", "{\"id\":\"r-1\",\"tmdb_id\":438631,\"media_type\":\"movie\"}");
+    JsonNode requested = JSON.readTree(ha.next(base + "/command/reply/r-1", WAIT).payload());
+    assertThat(requested.path("state").asText()).isEqualTo("requested");
+    assertThat(requested.path("request").path("id").asText()).isNotBlank();
+
+    ha.publish(base + "/command/request", "{\"id\":\"r-2\",\"tmdb_id\":438631}");
+    JsonNode invalid = JSON.readTree(ha.next(base + "/command/reply/r-2", WAIT).payload());
+    assertThat(invalid.path("error").path("code").asText()).isEqualTo("invalid_request");
+    assertThat(invalid.path("error").path("message").asText()).contains("media_type");
+    assertThat(backend.requestCalls.get()).isEqualTo(1);
+  }
 }
