@@ -86,7 +86,7 @@ public final class BackendDetector {
   private Detection probe(BackendHttp transport, HttpUrl base, BackendHttp.Deadline deadline) {
     BackendHttp.Reply status;
     try {
-      status = transport.get(get(base, "api/v1/status"), deadline);
+      status = transport.idempotent(get(base, "api/v1/status"), deadline);
     } catch (BackendException e) {
       return fallback("nothing answered (" + e.getMessage() + ")");
     }
@@ -109,7 +109,7 @@ public final class BackendDetector {
   private Detection seerrFamily(BackendHttp transport, HttpUrl base, BackendHttp.Deadline deadline, String version) {
     JsonNode settings;
     try {
-      BackendHttp.Reply reply = transport.get(get(base, "api/v1/settings/public"), deadline);
+      BackendHttp.Reply reply = transport.idempotent(get(base, "api/v1/settings/public"), deadline);
       settings = reply.ok() ? transport.parseQuietly(reply.body()) : null;
     } catch (BackendException e) {
       settings = null;
@@ -143,7 +143,7 @@ public final class BackendDetector {
 
   private String seerrVersion(BackendHttp transport, HttpUrl base, BackendHttp.Deadline deadline) {
     try {
-      BackendHttp.Reply reply = transport.get(get(base, "api/v1/status"), deadline);
+      BackendHttp.Reply reply = transport.idempotent(get(base, "api/v1/status"), deadline);
       JsonNode body = transport.parseQuietly(reply.body());
       return reply.ok() && body.path("version").isTextual() ? body.path("version").asText() : null;
     } catch (BackendException e) {
@@ -153,7 +153,7 @@ public final class BackendDetector {
 
   private String ombiVersion(BackendHttp transport, HttpUrl base, BackendHttp.Deadline deadline) {
     try {
-      BackendHttp.Reply reply = transport.get(get(base, "api/v1/Status/info"), deadline);
+      BackendHttp.Reply reply = transport.idempotent(get(base, "api/v1/Status/info"), deadline);
       JsonNode body = transport.parseQuietly(reply.body());
       return reply.ok() && body.isTextual() && !body.asText().isBlank() ? body.asText() : null;
     } catch (BackendException e) {

@@ -84,10 +84,11 @@ final class BackendHttp {
   }
 
   /**
-   * Runs an idempotent GET, retrying connection failures and 429/502/503/504 with a small backoff
-   * while the budget lasts.
+   * Runs an idempotent call (a GET, or a search that changes nothing), retrying connection
+   * failures and 429/502/503/504 with a small backoff while the budget lasts. Never use it for a
+   * call that changes state: those go through {@link #once} exactly once.
    */
-  Reply get(Request request, Deadline deadline) throws BackendException {
+  Reply idempotent(Request request, Deadline deadline) throws BackendException {
     BackendException last = null;
     for (int attempt = 1; attempt <= MAX_GET_ATTEMPTS; attempt++) {
       long remaining = deadline.remainingMillis();

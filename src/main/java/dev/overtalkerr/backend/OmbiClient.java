@@ -458,7 +458,7 @@ public final class OmbiClient implements MediaBackend {
 
   /** Runs a call (GETs retried, the search POST is idempotent too) and reads its JSON body. */
   private JsonNode call(Request request, String what, BackendHttp.Deadline deadline) throws BackendException {
-    BackendHttp.Reply reply = http.get(request, deadline);
+    BackendHttp.Reply reply = http.idempotent(request, deadline);
     if (reply.code() == 204) {
       throw new BackendException(BackendError.NOT_FOUND, "Ombi knows no such title (" + what + ")");
     }

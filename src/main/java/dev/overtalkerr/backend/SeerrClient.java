@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * also carries {@code X-API-User: <numeric id>}, so that the member's permissions, quota and
  * approval rules apply (with the bare key the server would auto-approve as the owner).
  *
+ * <p>A series request for "all" seasons is sent as {@code "all"}, except to Overseerr, whose "all"
+ * includes season 0 (specials): there the regular season numbers are named instead.
+ *
  * <p>The servers validate every incoming request against their OpenAPI spec, so this client only
  * sends parameters and body fields the spec of every flavour allows, and percent-encodes every query
  * value strictly ({@link BackendHttp#encode}). Responses are read leniently as JSON trees.
@@ -119,7 +122,12 @@ public final class SeerrClient implements MediaBackend {
   @Override
   public MediaItem details(dev.overtalkerr.backend.MediaType type, int tmdbId, String language)
       throws BackendException {
-    JsonNode body = getJson(detailsUrl(type, tmdbId, language), type.wire() + " details");
+    return details(type, tmdbId, language, http.deadline());
+  }
+
+  private MediaItem details(dev.overtalkerr.backend.MediaType type, int tmdbId, String language,
+      BackendHttp.Deadline deadline) throws BackendException {
+    JsonNode body = getJson(detailsUrl(type, tmdbId, language), type.wire() + " details", deadline);
     if (type == dev.overtalkerr.backend.MediaType.MOVIE) {
       return item(body, type, List.of());
     }
@@ -223,7 +231,16 @@ public final class SeerrClient implements MediaBackend {
       if (request.tvdbId() != null) {
         body.put("tvdbId", request.tvdbId());
       }
-      if (request.seasons().all()) {
+      if (request.seasons().all() && info.flavour() == BackendFlavour.OVERSEERR) {
+        // Overseerr's "all" includes season 0 (specials), which is never requested implicitly:
+        // name the regular seasons instead (the server still drops those already requested)
+        ArrayNode seasons = body.putArray("seasons");
+        details(request.type(), request.tmdbId(), null, deadline).regularSeasons()
+            .forEach(s -> seasons.add(s.number()));
+        if (seasons.isEmpty()) {
+          throw new BackendException(BackendError.NOT_FOUND, "Overseerr lists no seasons for series " + request.tmdbId());
+        }
+      } else if (request.seasons().all()) {
         body.put("seasons", "all");
       } else {
         ArrayNode seasons = body.putArray("seasons");
@@ -316,7 +333,7 @@ public final class SeerrClient implements MediaBackend {
    */
   private PostOutcome retryWithCsrfToken(Request post, String payload, MediaRequest request,
       Requester requester, BackendHttp.Deadline deadline) throws BackendException {
-    BackendHttp.Reply page = http.get(new Request.Builder()
+    BackendHttp.Reply page = http.idempotent(new Request.Builder()
         .url(BackendHttp.under(base, "api/v1/settings/public").build()).header("X-Api-Key", apiKey).build(), deadline);
     Map<String, String> cookies = new HashMap<>();
     for (String setCookie : page.headers().values("Set-Cookie")) {
@@ -465,7 +482,7 @@ public final class SeerrClient implements MediaBackend {
   }
 
   private JsonNode getJson(HttpUrl url, String what, BackendHttp.Deadline deadline) throws BackendException {
-    BackendHttp.Reply reply = http.get(authed(url, null).get().build(), deadline);
+    BackendHttp.Reply reply = http.idempotent(authed(url, null).get().build(), deadline);
     if (!reply.ok()) {
       throw error(reply, what, Requester.OWNER, deadline);
     }
@@ -529,7 +546,7 @@ public final class SeerrClient implements MediaBackend {
       return new BackendException(BackendError.AUTH_REFUSED, name + " refused the API key (HTTP 403)");
     }
     try {
-      BackendHttp.Reply me = http.get(authed(BackendHttp.under(base, "api/v1/auth/me").build(), null).get().build(),
+      BackendHttp.Reply me = http.idempotent(authed(BackendHttp.under(base, "api/v1/auth/me").build(), null).get().build(),
           deadline);
       if (me.code() == 401 || me.code() == 403) {
         return new BackendException(BackendError.AUTH_REFUSED, name + " refused the API key (HTTP 403)");

@@ -240,6 +240,16 @@ class SeerrClientTest {
   }
 
   @Test
+  void allSeasonsOnOverseerrNamesTheRegularSeasonsSoSpecialsStayOut() throws Exception {
+    SeerrClient client = client(FakeSeerr.overseerr());
+    RequestRecord record = client.request(MediaRequest.tv(1399, null, SeasonSelection.ALL, false), ANNA);
+    JsonNode seasons = fake.calls("POST", "/api/v1/request").get(0).json().path("seasons");
+    assertThat(seasons).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
+    assertThat(record.seasons()).containsExactly(3);
+    assertThat(fake.title(MediaType.TV, 1399).orElseThrow().season(0).status()).isEqualTo(Availability.UNKNOWN);
+  }
+
+  @Test
   void quotaAndPermissionRefusals() throws Exception {
     SeerrClient client = client(FakeSeerr.seerr());
     fake.user(7).orElseThrow().quotaExceeded(true);

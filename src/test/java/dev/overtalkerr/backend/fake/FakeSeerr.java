@@ -44,6 +44,7 @@ public final class FakeSeerr extends FakeBackendServer {
   private FakeSeerr(BackendFlavour flavour, String version) {
     this.flavour = flavour;
     this.version = version;
+    SpecValidator.warmUp(flavour);
     addDefaultCatalogue();
     addMovie(10, "Blocked Film", 2020, flavour == BackendFlavour.OVERSEERR ? Availability.UNKNOWN
         : Availability.BLOCKLISTED);

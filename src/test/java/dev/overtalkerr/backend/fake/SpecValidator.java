@@ -51,6 +51,22 @@ public final class SpecValidator {
     });
   }
 
+  private static final java.util.Set<BackendFlavour> WARM = java.util.EnumSet.noneOf(BackendFlavour.class);
+
+  /**
+   * Loads the flavour's spec and runs one query and one body validation, so that the first real
+   * call a fake checks is not slowed down by loading (seconds on a cold JVM, which would eat a
+   * client's time budget and make tests flaky).
+   */
+  public static synchronized void warmUp(BackendFlavour flavour) {
+    if (WARM.add(flavour)) {
+      okhttp3.Headers h = okhttp3.Headers.of("X-Api-Key", "k", "Content-Type", "application/json");
+      problems(flavour, new RecordedCall("GET", "/api/v1/search", "query=x", h, "", 0));
+      problems(flavour, new RecordedCall("POST", "/api/v1/request", null, h,
+          "{\"mediaType\":\"tv\",\"mediaId\":1,\"seasons\":[1],\"is4k\":false}", 0));
+    }
+  }
+
   /** Whether a raw query value is strictly percent-encoded (no '+', no reserved characters). */
   public static boolean strictlyEncoded(String rawValue) {
     return ENCODED_VALUE.matcher(rawValue).matches();
