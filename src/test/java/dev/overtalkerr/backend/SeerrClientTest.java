@@ -51,6 +51,7 @@ class SeerrClientTest {
     if (fake != null) {
       fake.close();
       assertThat(fake.violations()).as("requests the real server would refuse").isEmpty();
+      assertThat(fake.responseViolations()).as("fixtures that break the spec").isEmpty();
       for (RecordedCall call : fake.calls()) {
         if (!call.path().equals("/api/v1/status") && !call.path().equals("/api/v1/settings/public")) {
           assertThat(call.header("X-Api-Key")).as("X-Api-Key on " + call).isEqualTo(FakeBackendServer.API_KEY);

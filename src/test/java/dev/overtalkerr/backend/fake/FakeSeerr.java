@@ -37,6 +37,8 @@ public final class FakeSeerr extends FakeBackendServer {
   private final BackendFlavour flavour;
   private final String version;
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final List<String> responseViolations = new CopyOnWriteArrayList<>();
+  private RecordedCall current;
   private volatile boolean csrf;
   private volatile boolean csrfExchangeWorks;
   private volatile boolean publicSettingsBroken;
@@ -86,6 +88,11 @@ public final class FakeSeerr extends FakeBackendServer {
     return List.copyOf(violations);
   }
 
+  /** Answers of this fake that break the spec's response schemas: should stay empty. */
+  public List<String> responseViolations() {
+    return List.copyOf(responseViolations);
+  }
+
   /** Switches CSRF protection on: state-changing calls need the csurf token. */
   public FakeSeerr csrf(boolean on) {
     this.csrf = on;
@@ -122,10 +129,11 @@ public final class FakeSeerr extends FakeBackendServer {
       return withCsrfCookies(json(missingPath ? 404 : 400, err));
     }
     if (path.equals("/api/v1/status")) {
-      return withCsrfCookies(json(200, status()));
+      current = call;
+      return withCsrfCookies(ok(200, status()));
     }
     if (path.equals("/api/v1/settings/public")) {
-      return publicSettingsBroken ? json(500, "{\"message\":\"boom\"}") : withCsrfCookies(json(200, publicSettings()));
+      return publicSettingsBroken ? json(500, "{\"message\":\"boom\"}") : withCsrfCookies(okAt(call, publicSettings()));
     }
     String key = call.header("X-Api-Key");
     if (key == null) {
@@ -137,6 +145,7 @@ public final class FakeSeerr extends FakeBackendServer {
     if (caller == null) {
       return json(403, "{\"status\":403,\"error\":\"You do not have permission to access this endpoint\"}");
     }
+    current = call;
     MockResponse answer = route(call, caller);
     return withCsrfCookies(answer);
   }
@@ -176,7 +185,7 @@ public final class FakeSeerr extends FakeBackendServer {
     String path = call.path();
     if (call.method().equals("GET")) {
       if (path.equals("/api/v1/search")) {
-        return json(200, search(call.queryParam("query")));
+        return ok(200, search(call.queryParam("query")));
       }
       Matcher m = DETAILS.matcher(path);
       if (m.matches()) {
@@ -186,19 +195,19 @@ public final class FakeSeerr extends FakeBackendServer {
           return json(500, "{\"message\":\"Unable to retrieve " + (type == MediaType.MOVIE ? "movie" : "series")
               + ".\"}");
         }
-        return json(200, details(t.get()));
+        return ok(200, details(t.get()));
       }
       if (path.equals("/api/v1/request")) {
-        return json(200, requestList(call));
+        return ok(200, requestList(call));
       }
       if (path.equals("/api/v1/request/count")) {
-        return json(200, requestCount());
+        return ok(200, requestCount());
       }
       if (path.equals("/api/v1/user")) {
-        return json(200, userList(call));
+        return ok(200, userList(call));
       }
       if (path.equals("/api/v1/auth/me")) {
-        return json(200, user(caller));
+        return ok(200, user(caller));
       }
     }
     if (call.method().equals("POST") && path.equals("/api/v1/request")) {
@@ -234,7 +243,7 @@ public final class FakeSeerr extends FakeBackendServer {
       if (duplicate) {
         return json(409, "{\"message\":\"Request for this media already exists.\"}");
       }
-      return json(201, mediaRequest(file(title, caller, List.of(), is4k)));
+      return ok(201, mediaRequest(file(title, caller, List.of(), is4k)));
     }
     if (!body.has("seasons")) {
       return json(500, "{\"message\":\"Cannot read properties of undefined (reading 'filter')\"}");
@@ -260,7 +269,21 @@ public final class FakeSeerr extends FakeBackendServer {
     if (left.isEmpty()) {
       return json(202, "{\"message\":\"No seasons available to request\"}");
     }
-    return json(201, mediaRequest(file(title, caller, left, is4k)));
+    return ok(201, mediaRequest(file(title, caller, left, is4k)));
+  }
+
+  private MockResponse okAt(RecordedCall call, JsonNode body) {
+    current = call;
+    return ok(200, body);
+  }
+
+  /** A success answer, checked against the spec's response schema first. */
+  private MockResponse ok(int status, JsonNode body) {
+    List<String> problems = SpecValidator.responseProblems(flavour, current, status, body.toString());
+    if (!problems.isEmpty()) {
+      responseViolations.add(current.method() + " " + current.path() + " -> " + status + ": " + problems);
+    }
+    return json(status, body);
   }
 
   // ---------------------------------------------------------------- JSON shapes

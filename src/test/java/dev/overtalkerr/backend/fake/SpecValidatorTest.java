@@ -64,6 +64,20 @@ class SpecValidatorTest {
   }
 
   @Test
+  void responsesAreCheckedAgainstTheSchemasWithNullsAccepted() {
+    RecordedCall status = get("/api/v1/status", null);
+    assertThat(SpecValidator.responseProblems(BackendFlavour.SEERR, status, 200,
+        "{\"version\":\"3.1.0\",\"commitTag\":\"x\",\"updateAvailable\":false,\"commitsBehind\":0,"
+            + "\"restartRequired\":false,\"undocumented\":1}")).isEmpty();
+    assertThat(SpecValidator.responseProblems(BackendFlavour.SEERR, status, 200,
+        "{\"version\":3,\"commitTag\":\"x\",\"updateAvailable\":\"no\"}")).isNotEmpty();
+    RecordedCall list = get("/api/v1/request", "take=10");
+    assertThat(SpecValidator.responseProblems(BackendFlavour.OVERSEERR, list, 200,
+        "{\"pageInfo\":{\"page\":1,\"pages\":1,\"results\":1},\"results\":[{\"id\":1,\"status\":1,"
+            + "\"serverId\":null,\"profileId\":null,\"rootFolder\":null,\"is4k\":false}]}")).isEmpty();
+  }
+
+  @Test
   void theFakeAnswers400LikeTheRealServerAndRecordsTheViolation() throws Exception {
     try (FakeSeerr fake = FakeSeerr.overseerr().start()) {
       OkHttpClient http = new OkHttpClient();
