@@ -132,6 +132,11 @@ class ResearchFixturesTest {
         Duration.ofSeconds(2));
   }
 
+  private OmbiClient ombiV3(String url) {
+    return new OmbiClient(HttpUrl.get(url), "k", null, new BackendInfo(BackendFlavour.OMBI, "3.0.5223"), HTTP, JSON,
+        Duration.ofSeconds(2));
+  }
+
   @Test
   void seerrSearchDetailsAndRequestsReadAsServed() throws Exception {
     SeerrClient client = seerr(serve("seerr-examples.json", "search", "tv", "movie"));
@@ -218,8 +223,14 @@ class ResearchFixturesTest {
         .request(MediaRequest.movie(550, false), Requester.OWNER))
         .isInstanceOfSatisfying(BackendException.class,
             e -> assertThat(e.error()).isEqualTo(BackendError.QUOTA_EXCEEDED));
-    assertThatThrownBy(() -> ombi(serve("ombi-examples.json", "ombi-bad-key")).details(MediaType.MOVIE, 1, null))
+    assertThatThrownBy(() -> ombiV3(serve("ombi-examples.json", "ombi-bad-key")).search("matrix", null))
         .isInstanceOfSatisfying(BackendException.class,
-            e -> assertThat(e.error()).isEqualTo(BackendError.NOT_FOUND));
+            e -> assertThat(e.error()).isEqualTo(BackendError.AUTH_REFUSED));
+    assertThatThrownBy(() -> ombiV3(serve("ombi-examples.json", "ombi-unknown-user")).search("matrix", null))
+        .isInstanceOfSatisfying(BackendException.class,
+            e -> assertThat(e.error()).isEqualTo(BackendError.PERMISSION_DENIED));
+    assertThatThrownBy(() -> ombiV3(serve("ombi-examples.json", "ombi-no-auth")).search("matrix", null))
+        .isInstanceOfSatisfying(BackendException.class,
+            e -> assertThat(e.error()).isEqualTo(BackendError.AUTH_REFUSED));
   }
 }
