@@ -315,7 +315,7 @@ public final class OmbiClient implements MediaBackend {
       log.warn("{}; checking whether the request was stored before reporting", failure.getMessage());
       Optional<RequestRecord> stored;
       try {
-        stored = findRequest(request, deadline);
+        stored = findRequest(request, requester, deadline);
       } catch (BackendException checkFailed) {
         log.warn("could not check for the request: {}", checkFailed.getMessage());
         throw failure;
@@ -360,15 +360,12 @@ public final class OmbiClient implements MediaBackend {
     return new BackendException(error, text);
   }
 
-  private Optional<RequestRecord> findRequest(MediaRequest request, BackendHttp.Deadline deadline)
-      throws BackendException {
+  private Optional<RequestRecord> findRequest(MediaRequest request, Requester requester,
+      BackendHttp.Deadline deadline) throws BackendException {
     int key = request.type() == MediaType.TV && v3 && request.tvdbId() != null ? request.tvdbId() : request.tmdbId();
-    for (RequestRecord r : readRequests(request.type(), deadline)) {
-      if (r.tmdbId() == key && r.is4k() == request.is4k()) {
-        return Optional.of(r);
-      }
-    }
-    return Optional.empty();
+    List<RequestRecord> same = readRequests(request.type(), deadline).stream().filter(r -> r.tmdbId() == key)
+        .toList();
+    return SeerrClient.newestMatch(same, request, requester);
   }
 
   @Override

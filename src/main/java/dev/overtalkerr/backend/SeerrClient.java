@@ -311,14 +311,33 @@ public final class SeerrClient implements MediaBackend {
   private Optional<RequestRecord> findRequest(MediaRequest request, Requester requester,
       BackendHttp.Deadline deadline) throws BackendException {
     JsonNode title = getJson(detailsUrl(request.type(), request.tmdbId(), null), "the title", deadline);
+    List<RequestRecord> records = new ArrayList<>();
     for (JsonNode r : title.path("mediaInfo").path("requests")) {
-      RequestRecord record = requestRecord(r, request.type(), request.tmdbId());
-      boolean sameUser = requester.isOwner() || requester.backendUserId().equals(record.requestedBy());
-      if (record.is4k() == request.is4k() && sameUser && record.status() != RequestStatus.DECLINED) {
-        return Optional.of(record);
-      }
+      records.add(requestRecord(r, request.type(), request.tmdbId()));
     }
-    return Optional.empty();
+    return newestMatch(records, request, requester);
+  }
+
+  /**
+   * The newest request that our POST could have created: same title and quality, same user (any
+   * user when filed as the owner), not declined, and for chosen seasons at least one of them.
+   */
+  static Optional<RequestRecord> newestMatch(List<RequestRecord> records, MediaRequest request, Requester requester) {
+    return records.stream()
+        .filter(r -> r.type() == request.type() && r.is4k() == request.is4k())
+        .filter(r -> requester.isOwner() || requester.backendUserId().equalsIgnoreCase(r.requestedBy()))
+        .filter(r -> r.status() != RequestStatus.DECLINED)
+        .filter(r -> request.seasons() == null || request.seasons().all()
+            || r.seasons().stream().anyMatch(request.seasons().numbers()::contains))
+        .max(java.util.Comparator.comparingLong(r -> idOrder(r.id())));
+  }
+
+  private static long idOrder(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException | NullPointerException e) {
+      return -1;
+    }
   }
 
   private boolean isCsrf(BackendHttp.Reply reply) {

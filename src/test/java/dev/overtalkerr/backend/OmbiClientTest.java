@@ -187,6 +187,18 @@ class OmbiClientTest {
   }
 
   @Test
+  void aSlowSeasonRequestIsFoundByItsSeasons() throws Exception {
+    OmbiClient client = client(FakeOmbi.v4(), Duration.ofMillis(900), null);
+    client.request(MediaRequest.tv(1396, null, SeasonSelection.of(1), false), ANNA);
+    fake.delay("POST", Duration.ofSeconds(3));
+
+    RequestRecord record = client.request(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), ANNA);
+
+    assertThat(record.seasons()).containsExactly(2);
+    assertThat(fake.calls("POST", "/api/v2/Requests/tv")).hasSize(2);
+  }
+
+  @Test
   void downIsUnreachableAndServerErrorsAreReported() {
     OmbiClient client = client(FakeOmbi.v4(), Duration.ofSeconds(1), null);
     fake.failNext(1, 500);

@@ -387,6 +387,19 @@ class SeerrClientTest {
   }
 
   @Test
+  void theReadBackPicksTheRequestForTheAskedSeasonsNotAnOlderOne() throws Exception {
+    SeerrClient client = client(FakeSeerr.jellyseerr(), Duration.ofMillis(900));
+    RequestRecord first = client.request(MediaRequest.tv(1396, null, SeasonSelection.of(1), false), ANNA);
+    fake.delay("POST", Duration.ofSeconds(3));
+
+    RequestRecord second = client.request(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), ANNA);
+
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(second.seasons()).containsExactly(2);
+    assertThat(fake.calls("POST", "/api/v1/request")).hasSize(2);
+  }
+
+  @Test
   void aSlowPostThatWasNotStoredIsATimeout() throws Exception {
     SeerrClient client = client(FakeSeerr.seerr(), Duration.ofMillis(900));
     fake.delay("POST", Duration.ofSeconds(3));
