@@ -32,7 +32,7 @@ public abstract class FakeBackendServer implements AutoCloseable {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
 
-  private final MockWebServer server = new MockWebServer();
+  private MockWebServer server = new MockWebServer();
   private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
   private final List<FakeTitle> titles = new CopyOnWriteArrayList<>();
   private final List<FakeUser> users = new CopyOnWriteArrayList<>();
@@ -69,6 +69,12 @@ public abstract class FakeBackendServer implements AutoCloseable {
   /** Starts listening on a free loopback port. */
   @SuppressWarnings("unchecked")
   public <T extends FakeBackendServer> T start() {
+    listen(0);
+    url = server.url("/").toString();
+    return (T) this;
+  }
+
+  private void listen(int port) {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -76,12 +82,17 @@ public abstract class FakeBackendServer implements AutoCloseable {
       }
     });
     try {
-      server.start();
+      server.start(port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    url = server.url("/").toString();
-    return (T) this;
+  }
+
+  /** Listens again on the same port after {@link #goDown()}, with the same catalogue and state. */
+  public void comeBack() {
+    int port = okhttp3.HttpUrl.get(url).port();
+    server = new MockWebServer();
+    listen(port);
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:40123/} (still valid after {@link #goDown()}). */

@@ -15,7 +15,7 @@
  * user(name)} with {@code quotaExceeded(true)} / {@code mayRequest(false)}), {@code
  * filedRequests()}, {@code calls()} / {@code calls(method, pathPrefix)}, and the switches {@code
  * apiKey(other)} (the client's key becomes wrong), {@code failNext(count, status)}, {@code
- * delay(method, duration)} and {@code goDown()}. The Seerr fake adds {@code csrf(true)}, {@code
+ * delay(method, duration)}, {@code goDown()} and {@code comeBack()} (same port, same state). The Seerr fake adds {@code csrf(true)}, {@code
  * csrfExchangeWorks(true)}, {@code publicSettingsBroken(true)}, {@code violations()} and {@code
  * responseViolations()}; the Ombi fake adds {@code violations()}.
  *
