@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +55,7 @@ class ResearchFixturesTest {
 
   private static RecordedCall call(JsonNode f) {
     Headers.Builder headers = new Headers.Builder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = f.path("headers").fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> h = it.next();
+    for (Map.Entry<String, JsonNode> h : f.path("headers").properties()) {
       headers.add(h.getKey(), h.getValue().asText());
     }
     String body = f.path("body").isNull() || f.path("body").isMissingNode() ? "" : f.path("body").toString();
