@@ -1,26 +1,34 @@
 package dev.overtalkerr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import dev.overtalkerr.backend.DemoCatalogue;
+import dev.overtalkerr.backend.DetectingBackend;
 import dev.overtalkerr.backend.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.inject.Singleton;
+import okhttp3.OkHttpClient;
 
-/** The media backend: the configured server (detected), or the demo catalogue. */
+/** The media backend: the demo catalogue, or the configured server, detected and re-detected. */
 @Module
 interface BackendModule {
+  /** How long a guess made while nothing answered is trusted before detecting again. */
+  Duration REDETECT_AFTER = Duration.ofSeconds(60);
+
   @Provides
   @Singleton
-  static MediaBackend backend(Settings settings, Optional<MediaBackend> override, Clock clock) {
+  static MediaBackend backend(Settings settings, Optional<MediaBackend> override, Clock clock, OkHttpClient http, ObjectMapper json) {
     if (override.isPresent()) {
       return override.get();
     }
-    if (settings.backend().demo()) {
+    Settings.Backend b = settings.backend();
+    if (b.demo()) {
       return new DemoCatalogue(clock);
     }
-    throw new IllegalStateException("TEMPORARY: backends are wired when the backend branch lands");
+    return new DetectingBackend(b.url(), b.apiKey().reveal(), b.type(), http, json, b.timeout(), REDETECT_AFTER, clock);
   }
 }

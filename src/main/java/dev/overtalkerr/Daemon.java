@@ -29,6 +29,13 @@ public final class Daemon implements AutoCloseable {
     var settings = app.settings();
     log.info("Overtalkerr {} starting: backend {}, broker {}, base topic {}", Main.version(),
         settings.backend().demo() ? "demo catalogue" : settings.backend().url(), settings.mqtt().url(), settings.mqtt().baseTopic());
+    app.workers().execute(() -> {
+      try {
+        log.info("Media backend: {}", app.backend().info().describe());
+      } catch (RuntimeException e) {
+        log.warn("Could not identify the media backend yet: {}", e.getMessage());
+      }
+    });
     Protocol wanted = settings.mqtt().protocol();
     if (wanted != Protocol.AUTO) {
       return connect(wanted);
