@@ -71,6 +71,7 @@ public final class MqttConnection implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger attempts = new AtomicInteger();
   private final boolean availability;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final Client client;
 
   /**
@@ -116,8 +117,8 @@ public final class MqttConnection implements AutoCloseable {
   }
 
   /**
-   * Connects. The future completes on the first successful connect (retrying while the broker is
-   * unreachable) or fails with {@link ProtocolRefusedException} when the broker refuses MQTT 5, or
+   * Connects. The future completes once first connected and subscribed, with {@code online}
+   * published (retrying while the broker is unreachable), or fails with {@link ProtocolRefusedException} when the broker refuses MQTT 5, or
    * with the broker's refusal (bad credentials, not authorized).
    */
   public CompletableFuture<Void> connect() {
@@ -125,7 +126,7 @@ public final class MqttConnection implements AutoCloseable {
     return client.connect().exceptionallyCompose(e -> {
       Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
       return CompletableFuture.failedFuture(isVersionRefusal(cause) ? new ProtocolRefusedException(cause) : cause);
-    });
+    }).thenCompose(connected -> ready);
   }
 
   /**
@@ -161,27 +162,34 @@ public final class MqttConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * After every (re)connect: subscribe to every registered filter, then publish {@code online}, so
+   * that whoever sees us online can talk to us at once; then run the after-connect actions.
+   */
   private void connected() {
     boolean first = everConnected.compareAndSet(false, true);
     attempts.set(0);
-    log.info("{} to {}", first ? "Connected" : "Reconnected", settings.url());
-    for (String filter : handlers.keySet()) {
-      client.subscribe(filter).whenComplete((v, e) -> {
-        if (e != null) {
-          log.warn("Could not subscribe to {}: {}", filter, e.getMessage());
-        }
-      });
-    }
-    if (availability) {
-      client.publish(statusTopic, ONLINE, true, null);
-    }
-    for (Runnable r : onConnected) {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        log.warn("After-connect action failed", e);
-      }
-    }
+    log.info("{} to {} as {}", first ? "Connected" : "Reconnected", settings.url(), settings.clientId());
+    CompletableFuture<?>[] subscriptions = handlers.keySet().stream()
+        .map(filter -> client.subscribe(filter).whenComplete((v, e) -> {
+          if (e != null) {
+            log.warn("Could not subscribe to {}: {}", filter, e.getMessage());
+          }
+        }))
+        .toArray(CompletableFuture[]::new);
+    CompletableFuture.allOf(subscriptions)
+        .handle((v, e) -> null)
+        .thenCompose(v -> availability ? client.publish(statusTopic, ONLINE, true, null) : CompletableFuture.completedFuture(null))
+        .whenComplete((v, e) -> {
+          for (Runnable r : onConnected) {
+            try {
+              r.run();
+            } catch (RuntimeException failure) {
+              log.warn("After-connect action failed", failure);
+            }
+          }
+          ready.complete(null);
+        });
   }
 
   private void disconnected(MqttClientDisconnectedContext context) {
@@ -202,8 +210,8 @@ public final class MqttConnection implements AutoCloseable {
     long delay = Math.min(MAX_BACKOFF_MS, 500L * (1L << Math.min(attempt - 1, 6)));
     delay += (long) (delay * 0.2 * Math.random());
     if (attempt == 1 || attempt % 10 == 0) {
-      log.warn("{} {}: {}; retrying in {} ms", everConnected.get() ? "Lost the connection to" : "Cannot reach", settings.url(),
-          cause == null ? "closed" : cause.getMessage(), delay);
+      log.warn("{} {} ({}): {}; retrying in {} ms", everConnected.get() ? "Lost the connection to" : "Cannot reach", settings.url(),
+          settings.clientId(), cause == null ? "closed" : cause.getMessage(), delay);
     }
     context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
   }

@@ -30,13 +30,16 @@ public final class SayClient implements AutoCloseable {
 
   /**
    * Sends one utterance and returns the reply, or empty when none came within {@code timeout}.
+   * The first call connects; later calls reuse the connection.
    *
    * @param request the request fields besides {@code id} (text, language, user_id, ...)
    */
   public Optional<JsonNode> say(ObjectNode request, Duration timeout) throws Exception {
     String id = "say-" + UUID.randomUUID().toString().substring(0, 8);
     request.put("id", id);
-    connect(timeout);
+    if (connection == null) {
+      connect(timeout);
+    }
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     String replyTopic = settings.baseTopic() + "/assist/reply/" + id;
     connection.subscribe(replyTopic, m -> {

@@ -24,7 +24,7 @@ public final class DaemonHarness implements AutoCloseable {
 
   private DaemonHarness(Settings settings, MediaBackend backend, Clock clock) {
     this.settings = settings;
-    this.app = DaggerAppComponent.factory().create(settings, clock, Optional.of(backend));
+    this.app = DaggerAppComponent.factory().create(settings, clock, Optional.ofNullable(backend));
     this.daemon = new Daemon(app);
   }
 
@@ -45,6 +45,11 @@ public final class DaemonHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Starts the daemon with the backend its settings configure (detected), and waits until connected. */
+  public static DaemonHarness start(Settings settings) throws Exception {
+    return start(settings, null, Clock.systemDefaultZone());
   }
 
   /** Starts the daemon and waits until it is connected. */
