@@ -56,7 +56,7 @@ public final class DialogEngine {
   private final UtteranceParser parser;
   private final Ranker ranker;
   private final MediaBackend backend;
-  private final Phrases phrases;
+  private final Speech phrases;
   private final Requesters requesters;
   private final RequestLedger ledger;
   private final Clock clock;
@@ -71,7 +71,7 @@ public final class DialogEngine {
       UtteranceParser parser,
       Ranker ranker,
       MediaBackend backend,
-      Phrases phrases,
+      Speech phrases,
       Requesters requesters,
       RequestLedger ledger,
       Settings settings,

@@ -17,11 +17,11 @@ import javax.inject.Singleton;
  * passed as the backend spells them.
  */
 @Singleton
-public final class Phrases {
+public final class Speech {
   private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
   @Inject
-  public Phrases() {}
+  public Speech() {}
 
   /** The phrase {@code key} in {@code language}, with its arguments. */
   public String say(String language, String key, Object... args) {
