@@ -1,0 +1,807 @@
+package dev.overtalkerr.dialog;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Understands one spoken utterance, English or German, without asking any backend.
+ *
+ * <h2>How it reads an utterance</h2>
+ *
+ * <ol>
+ *   <li><b>Normalise.</b> Lower-case; every character that is not a letter or digit becomes a
+ *       space, so speech-to-text case and punctuation ("Download Dune.", "DUNE?") do not matter.
+ *       Apostrophes inside words are dropped ("ocean's 8" gives the title {@code oceans 8}),
+ *       "&amp;" becomes "and"/"und", hyphens split words ("spider-man" gives {@code spider man}).
+ *   <li><b>Launch and answers.</b> Empty, "open overtalkerr" or "start" is {@link Intent#LAUNCH}.
+ *       An utterance made <em>only</em> of answer words ("yes please", "yeah that's the one",
+ *       "no thanks", "not that one", "next", "never mind", "help", "what can I say", "ja bitte",
+ *       "nein danke", "weiter", "abbrechen", "hilfe") is CONFIRM, REJECT, NEXT, CANCEL or HELP.
+ *       Cancel beats help beats next; between yes and no the last one said wins ("yeah nah").
+ *       A single unknown word makes it a request instead, so "download help" and "get stop making
+ *       sense" are titles.
+ *   <li><b>Carriers.</b> Leading filler and one request verb ("can you please download", "I'd
+ *       like to watch", "could you add", "lade", "kannst du", "ich möchte") and trailing filler
+ *       ("for me", "to the list", "please", "herunter", "sehen", "hinzu") are removed; soft leading
+ *       words ("so", "just", "go", "then") only when a verb follows them.
+ *   <li><b>Slots</b>, each found only where speech puts it, so words inside a title stay:
+ *       <ul>
+ *         <li>4K anywhere ("in 4k", "four k", "uhd", "ultra hd").
+ *         <li>Seasons anywhere: "season two", "seasons 1 and 2" (the first), "the second
+ *             season", British "series 2", "the latest/newest/new season", "the next/upcoming
+ *             season", "all seasons", "the complete series", "Staffel 2", "die zweite Staffel",
+ *             "alle Staffeln"; "of"/"von" after a leading season phrase goes too. A season
+ *             implies a series. "A Man for All Seasons" keeps its words (a season phrase after a
+ *             preposition is part of the title).
+ *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", years with a
+ *             connector ("from 1999", "from nineteen ninety nine", "released in 2004", "from the
+ *             eighties", "from the noughties", "this year", "last year", "von 1999", "aus den
+ *             80ern", "from 1990 to 1999"), "the 1984 one".
+ *         <li>At the start: an article, a temporal word and a media-type word ("the upcoming
+ *             movie called X", "the series X", "den Film X"). "latest"/"newest"/"upcoming" alone
+ *             also count ("the latest mission impossible"); "new" counts only with a media-type
+ *             word ("the new movie X", "the new X movie"), so "new girl" and "the new mutants"
+ *             stay whole.
+ *       </ul>
+ *   <li><b>Numbers.</b> A bare number after the title may be part of the title or a year. A
+ *       four-digit year from 1900 to next year + 1 after at least one title word is read as the
+ *       year first, with the whole title as an alternative {@link Reading} ("dune 2021" gives
+ *       {@code dune} + 2021, alternative {@code dune 2021}); a number alone ("2012", "1917") or
+ *       outside that span ("blade runner 2049", "ocean's 8", "300") stays the title. The search
+ *       results settle which reading is meant; "from 2012" is always a year.
+ *   <li><b>Intent.</b> A title left over makes a {@link Intent#REQUEST}. Without a title, any
+ *       slot ("the one from 1984", "the series", "season two", "in 4k", "the newer one", "das
+ *       Original", "die von 1984") makes a {@link Intent#REFINE}.
+ * </ol>
+ *
+ * <p>Everything else is the title: every word kept, articles and numbers included, digits as
+ * spoken ("2" stays {@code 2}, "two" stays {@code two}). No title is special-cased.
+ */
+public final class UtteranceParser {
+  private final Clock clock;
+
+  public UtteranceParser(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** What the slots of one utterance hold while it is being read. */
+  private static final class Slots {
+    TypeHint type = TypeHint.ANY;
+    YearRange years;
+    SeasonSpec season;
+    Temporal temporal;
+    boolean fourK;
+    Understanding.Order order;
+    boolean verb;
+    String verbWord;
+    List<Reading> alternatives = new ArrayList<>();
+
+    boolean narrows() {
+      return type != TypeHint.ANY || years != null || season != null || temporal != null || fourK
+          || order != null;
+    }
+  }
+
+  /**
+   * Reads one utterance.
+   *
+   * @param text what speech-to-text gave, any case and punctuation; null or blank is a launch
+   * @param language "en", "de", "en-GB", "de-DE"...; null means English
+   */
+  public Understanding parse(String text, String language) {
+    Vocabulary v = Vocabulary.forLanguage(language);
+    List<String> t = tokens(text, v);
+    stripInterjections(t, v);
+    if (t.isEmpty() || allIn(t, v.launch)) {
+      return Understanding.of(Intent.LAUNCH);
+    }
+    Intent answer = answer(t, v);
+    if (answer != null) {
+      return Understanding.of(answer);
+    }
+    int correction = v.correction.matchAt(t, 0);
+    if (correction > 0 && correction < t.size()) {
+      // "no, the one from 1984", "no, download dune": a correction, not a title starting with "no"
+      List<String> rest = new ArrayList<>(t.subList(correction, t.size()));
+      Slots probe = new Slots();
+      Understanding u = request(rest, v, probe);
+      if (probe.verb || u.intent() == Intent.REFINE) {
+        return u;
+      }
+    }
+    return request(t, v, new Slots());
+  }
+
+  /**
+   * A bare number in an answer: "two", "the second one", "2", "3rd", "zwei", "die zweite",
+   * "season 3", "Staffel drei". Empty when there is none ("that one" is not a number).
+   */
+  public OptionalInt number(String text, String language) {
+    Vocabulary v = Vocabulary.forLanguage(language);
+    List<String> t = tokens(text, v);
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      String prev = i == 0 ? "" : t.get(i - 1);
+      boolean counted = i == 0 || v.seasonWords.contains(prev) || v.seasonNumberWords.contains(prev)
+          || prev.equals("number") || prev.equals("episode") || prev.equals("folge")
+          || prev.equals("option") || prev.equals("just") || prev.equals("nur");
+      if ((w.equals("one") || w.equals("ein") || w.equals("eine") || w.equals("einen")
+          || w.equals("einer")) && !counted) {
+        continue; // "that one", "the other one", "eine andere": a pronoun or article
+      }
+      NumberWords.Match m = NumberWords.ordinal(t, i, v.german);
+      if (m == null) {
+        m = NumberWords.cardinal(t, i, v.german);
+      }
+      if (m != null) {
+        return OptionalInt.of(m.value());
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * The contract's JSON line: {@code intent, title, media_type, years, season, temporal, four_k}
+   * in that order, nothing else.
+   */
+  public static String toJson(Understanding u) {
+    StringBuilder b = new StringBuilder(128);
+    b.append("{\"intent\":\"").append(u.intent().wire()).append('"');
+    b.append(",\"title\":");
+    if (u.title() == null) {
+      b.append("null");
+    } else {
+      quote(b, u.title());
+    }
+    b.append(",\"media_type\":\"").append(u.mediaType().wire()).append('"');
+    b.append(",\"years\":");
+    if (u.years() == null) {
+      b.append("null");
+    } else {
+      b.append("{\"from\":").append(u.years().from()).append(",\"to\":").append(u.years().to()).append('}');
+    }
+    b.append(",\"season\":");
+    SeasonSpec s = u.season();
+    if (s == null) {
+      b.append("null");
+    } else if (s.number() != null) {
+      b.append("{\"number\":").append(s.number()).append('}');
+    } else {
+      b.append("{\"which\":\"").append(s.which().wire()).append("\"}");
+    }
+    b.append(",\"temporal\":");
+    if (u.temporal() == null) {
+      b.append("null");
+    } else {
+      b.append('"').append(u.temporal().wire()).append('"');
+    }
+    b.append(",\"four_k\":").append(u.fourK()).append('}');
+    return b.toString();
+  }
+
+  private static void quote(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+
+  // ================================================================ normalising
+
+  /**
+   * Lower-case words. Apostrophes are dropped, except that a word ending in "'s" keeps it so a
+   * possessive before a season can be undone ("severance's second season"); {@link Phrases#key}
+   * drops it for everything else, including the title.
+   */
+  static List<String> tokens(String text, Vocabulary v) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    s = s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'')
+        .replace('\u00b4', '\'');
+    s = s.replace("&", v.german ? " und " : " and ").replace("+", " plus ");
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(c);
+      } else if (c == '\'' && i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+          && Character.isLetterOrDigit(s.charAt(i + 1))) {
+        boolean possessive = s.charAt(i + 1) == 's' && Character.isLetter(s.charAt(i - 1))
+            && (i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2)));
+        if (possessive) {
+          b.append('\'');
+        }
+      } else {
+        b.append(' ');
+      }
+    }
+    for (String w : b.toString().trim().split("\\s+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static void stripInterjections(List<String> t, Vocabulary v) {
+    int n;
+    while ((n = v.interjections.matchAt(t, 0)) > 0 && n < t.size()) {
+      t.subList(0, n).clear();
+    }
+    while ((n = v.interjections.matchEndingAt(t, t.size())) > 0 && n < t.size()
+        && !v.weakConfirm.contains(t.get(t.size() - 1))) {
+      t.subList(t.size() - n, t.size()).clear();
+    }
+  }
+
+  private static boolean allIn(List<String> t, Phrases p) {
+    int i = 0;
+    while (i < t.size()) {
+      int n = p.matchAt(t, i);
+      if (n == 0) {
+        return false;
+      }
+      i += n;
+    }
+    return true;
+  }
+
+  // ================================================================ answers
+
+  /** CONFIRM/REJECT/NEXT/CANCEL/HELP when every word is an answer word or neutral; else null. */
+  private static Intent answer(List<String> t, Vocabulary v) {
+    Phrases[] kinds = {v.cancel, v.help, v.next, v.reject, v.confirm, v.weakConfirm, v.neutral};
+    Intent[] meaning = {Intent.CANCEL, Intent.HELP, Intent.NEXT, Intent.REJECT, Intent.CONFIRM, null, null};
+    boolean cancel = false;
+    boolean help = false;
+    boolean next = false;
+    boolean weak = false;
+    Intent lastYesNo = null;
+    int i = 0;
+    while (i < t.size()) {
+      int best = 0;
+      int kind = -1;
+      for (int k = 0; k < kinds.length; k++) {
+        int n = kinds[k].matchAt(t, i);
+        if (n > best) {
+          best = n;
+          kind = k;
+        }
+      }
+      if (best == 0) {
+        return null;
+      }
+      Intent m = meaning[kind];
+      if (m == Intent.CANCEL) {
+        cancel = true;
+      } else if (m == Intent.HELP) {
+        help = true;
+      } else if (m == Intent.NEXT) {
+        next = true;
+      } else if (m == Intent.REJECT || m == Intent.CONFIRM) {
+        lastYesNo = m;
+      } else if (kinds[kind] == v.weakConfirm) {
+        weak = true;
+      }
+      i += best;
+    }
+    if (cancel) {
+      return Intent.CANCEL;
+    }
+    if (help) {
+      return Intent.HELP;
+    }
+    if (next) {
+      return Intent.NEXT;
+    }
+    if (lastYesNo != null) {
+      return lastYesNo;
+    }
+    return weak ? Intent.CONFIRM : null;
+  }
+
+  // ================================================================ requests
+
+  private Understanding request(List<String> t, Vocabulary v, Slots s) {
+    stripLead(t, v, s);
+    extractFourK(t, v, s);
+    extractSeason(t, v, s);
+    stripLead(t, v, s);
+    trailing(t, v, s);
+    if (!extractOrder(t, v, s)) {
+      leadingTypeAndTemporal(t, v, s);
+      trailing(t, v, s);
+    }
+    if (!t.isEmpty() && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+      t.clear(); // "the one from 1984": what is left names no title
+    }
+    bareTrailingYear(t, v, s);
+    String title = t.isEmpty() ? null : String.join(" ", t.stream().map(Phrases::key).toList());
+    Intent intent = title != null ? Intent.REQUEST : s.narrows() ? Intent.REFINE : Intent.REQUEST;
+    return new Understanding(intent, title, s.type, s.years, s.season, s.temporal, s.fourK, s.order,
+        s.alternatives);
+  }
+
+  /** Leading filler and one request verb, with the words that may follow the verb. */
+  private static void stripLead(List<String> t, Vocabulary v, Slots s) {
+    while (true) {
+      int n = v.interjections.matchAt(t, 0);
+      if (n == 0) {
+        n = v.politeness.matchAt(t, 0);
+      }
+      if (n > 0 && n < t.size()) {
+        t.subList(0, n).clear();
+        continue;
+      }
+      break;
+    }
+    if (s.verb) {
+      return;
+    }
+    // soft words ("so", "just", "go") are dropped only when a verb follows them
+    int soft = 0;
+    while (true) {
+      int n = v.softLead.matchAt(t, soft);
+      if (n == 0) {
+        n = v.politeness.matchAt(t, soft);
+      }
+      if (n == 0) {
+        n = v.interjections.matchAt(t, soft);
+      }
+      if (n == 0) {
+        break;
+      }
+      soft += n;
+    }
+    int verb = v.verbs.matchAt(t, soft);
+    if (verb > 0 && soft + verb < t.size()) {
+      s.verb = true;
+      s.verbWord = t.get(soft);
+      t.subList(0, soft + verb).clear();
+      int n;
+      while ((n = v.afterVerb.matchAt(t, 0)) > 0 && n < t.size()) {
+        t.subList(0, n).clear();
+      }
+    }
+  }
+
+  private static void extractFourK(List<String> t, Vocabulary v, Slots s) {
+    for (int i = 0; i < t.size(); i++) {
+      int n = v.fourK.matchAt(t, i);
+      if (n > 0) {
+        s.fourK = true;
+        t.subList(i, i + n).clear();
+        i--;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- seasons
+
+  private record SeasonMatch(SeasonSpec spec, int length, boolean seriesWord) {}
+
+  private static void extractSeason(List<String> t, Vocabulary v, Slots s) {
+    for (int i = 0; i < t.size(); i++) {
+      SeasonMatch m = seasonAt(t, i, v);
+      if (m == null) {
+        continue;
+      }
+      int end = i + m.length();
+      boolean atEnd = end == t.size();
+      if (i > 0 && isPreposition(t.get(i - 1), v) && atEnd) {
+        continue; // "a man for all seasons"
+      }
+      if (m.seriesWord() && !atEnd && v.seasonConnectors.matchAt(t, end) == 0
+          && m.spec().number() == null) {
+        continue; // "the new series severance" is a temporal wish about a series, not a season
+      }
+      // "season 2 episode 3": the episode is not ours to keep
+      if (end < t.size() && (t.get(end).equals("episode") || t.get(end).equals("folge"))) {
+        NumberWords.Match ep = NumberWords.cardinal(t, end + 1, v.german);
+        if (ep != null) {
+          end += 1 + ep.length();
+        }
+      }
+      int connector = v.seasonConnectors.matchAt(t, end);
+      if (connector > 0 && end + connector < t.size()) {
+        end += connector; // "season two of severance"
+      }
+      if (i > 0 && end == t.size() && t.get(i - 1).endsWith("'s")) {
+        String w = t.get(i - 1);
+        t.set(i - 1, w.substring(0, w.length() - 2)); // "severance's second season"
+      }
+      t.subList(i, end).clear();
+      s.season = m.spec();
+      s.type = TypeHint.TV;
+      return;
+    }
+  }
+
+  private static boolean isPreposition(String w, Vocabulary v) {
+    return v.german
+        ? List.of("für", "von", "mit", "in", "aus", "über", "durch").contains(w)
+        : List.of("for", "of", "in", "with", "through", "by", "from", "across", "all").contains(w);
+  }
+
+  private static SeasonMatch seasonAt(List<String> t, int i, Vocabulary v) {
+    int all = v.seasonAll.matchAt(t, i);
+    if (all > 0) {
+      boolean series = t.get(i + all - 1).equals("series") || t.get(i + all - 1).equals("show");
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.ALL), all, series);
+    }
+    int j = i;
+    if (j < t.size() && v.seasonArticles.contains(t.get(j))) {
+      j++;
+    }
+    if (j >= t.size()) {
+      return null;
+    }
+    String w = t.get(j);
+    boolean seasonWord = v.seasonWords.contains(w);
+    boolean seriesWord = v.seriesWords.contains(w);
+    if (seasonWord || seriesWord) {
+      int k = j + 1;
+      k += v.seasonNumberWords.matchAt(t, k);
+      NumberWords.Match n = NumberWords.cardinal(t, k, v.german);
+      if (n == null && v.german) {
+        n = NumberWords.ordinal(t, k, true); // "Staffel zwei", rarely "Staffel zweite"
+      }
+      if (n != null && n.value() <= 100) {
+        k += n.length();
+        int join = v.seasonJoin.matchAt(t, k);
+        if (join > 0) {
+          NumberWords.Match second = NumberWords.cardinal(t, k + join, v.german);
+          if (second != null) {
+            k += join + second.length(); // "seasons 1 and 2": the first
+          }
+        }
+        return new SeasonMatch(SeasonSpec.number(n.value()), k - i, false);
+      }
+      return null;
+    }
+    NumberWords.Match ord = NumberWords.ordinal(t, j, v.german);
+    if (ord == null && v.german && w.chars().allMatch(Character::isDigit)) {
+      ord = NumberWords.cardinal(t, j, true); // "die 2. Staffel" arrives as "die 2 staffel"
+    }
+    if (ord != null && isSeasonNoun(t, j + ord.length(), v)) {
+      return new SeasonMatch(SeasonSpec.number(ord.value()), j + ord.length() + 1 - i,
+          v.seriesWords.contains(t.get(j + ord.length())));
+    }
+    int latest = v.seasonLatest.matchAt(t, j);
+    if (latest > 0 && isSeasonNoun(t, j + latest, v)) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i,
+          v.seriesWords.contains(t.get(j + latest)));
+    }
+    int next = v.seasonNext.matchAt(t, j);
+    if (next > 0 && isSeasonNoun(t, j + next, v)) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.NEXT), j + next + 1 - i,
+          v.seriesWords.contains(t.get(j + next)));
+    }
+    return null;
+  }
+
+  private static boolean isSeasonNoun(List<String> t, int i, Vocabulary v) {
+    return i < t.size() && (v.seasonWords.contains(t.get(i)) || v.seriesWords.contains(t.get(i)));
+  }
+
+  // ---------------------------------------------------------------- the end of the utterance
+
+  /** Removes trailing filler, wishes, type words and years until nothing more comes off. */
+  private void trailing(List<String> t, Vocabulary v, Slots s) {
+    boolean changed = true;
+    while (changed && !t.isEmpty()) {
+      changed = false;
+      int n = v.trailing.matchEndingAt(t, t.size());
+      if (n == 0 && s.verbWord != null && v.particles.containsKey(s.verbWord)) {
+        n = v.particles.get(s.verbWord).matchEndingAt(t, t.size());
+      }
+      if (n > 0 && n < t.size()) {
+        t.subList(t.size() - n, t.size()).clear();
+        changed = true;
+        continue;
+      }
+      if (whenItComesOut(t, v, s)) {
+        changed = true;
+        continue;
+      }
+      n = v.trailingUpcoming.matchEndingAt(t, t.size());
+      if (n > 0) {
+        t.subList(t.size() - n, t.size()).clear();
+        s.temporal = Temporal.UPCOMING;
+        changed = true;
+        continue;
+      }
+      n = v.trailingMovie.matchEndingAt(t, t.size());
+      TypeHint type = TypeHint.MOVIE;
+      if (n == 0) {
+        n = v.trailingTv.matchEndingAt(t, t.size());
+        type = TypeHint.TV;
+      }
+      if (n > 0 && n < t.size() && s.type == TypeHint.ANY) {
+        t.subList(t.size() - n, t.size()).clear();
+        s.type = type;
+        changed = true;
+        continue;
+      }
+      if (s.years == null && trailingYears(t, v, s)) {
+        changed = true;
+      }
+    }
+  }
+
+  /** "when it comes out", "once it's released", "as soon as it's out", "sobald er erscheint". */
+  private static boolean whenItComesOut(List<String> t, Vocabulary v, Slots s) {
+    int k = t.size();
+    while (k > 0 && (v.whenWords.contains(t.get(k - 1)) || v.whenConjunctions.contains(t.get(k - 1)))) {
+      k--;
+    }
+    for (int c = k; c < t.size() - 1; c++) {
+      if (v.whenConjunctions.contains(t.get(c))) {
+        if (t.get(c).equals("as") && !(c + 2 < t.size() && t.get(c + 1).equals("soon"))) {
+          continue;
+        }
+        t.subList(c, t.size()).clear();
+        s.temporal = Temporal.UPCOMING;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Years at the end, with a connector or "the": "from 1999", "the 80s", "the 1984 one". */
+  private boolean trailingYears(List<String> t, Vocabulary v, Slots s) {
+    int size = t.size();
+    int post = v.yearPostfix.matchEndingAt(t, size);
+    for (int postfix : post > 0 ? new int[] {post, 0} : new int[] {0}) {
+      int e = size - postfix;
+      YearRange range = null;
+      int start = -1;
+      boolean decade = false;
+      int cy = currentYear();
+      int rel = v.thisYear.matchEndingAt(t, e);
+      if (rel > 0) {
+        range = YearRange.of(cy);
+      } else if ((rel = v.lastYear.matchEndingAt(t, e)) > 0) {
+        range = YearRange.of(cy - 1);
+      } else if ((rel = v.nextYear.matchEndingAt(t, e)) > 0) {
+        range = YearRange.of(cy + 1);
+      }
+      if (range != null) {
+        start = e - rel;
+        int conn = connectorBefore(t, start, v);
+        removeYears(t, s, start - conn, range, postfix, size, v);
+        return true;
+      }
+      for (int i = Math.max(0, e - 3); i < e; i++) {
+        NumberWords.Match d = NumberWords.decade(t, i, v.german);
+        if (d != null && i + d.length() == e) {
+          range = YearRange.decade(d.value());
+          start = i;
+          decade = true;
+          break;
+        }
+      }
+      if (range == null) {
+        for (int i = Math.max(0, e - 4); i < e; i++) {
+          NumberWords.Match y = NumberWords.year(t, i, v.german);
+          if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
+            range = YearRange.of(y.value());
+            start = i;
+            break;
+          }
+        }
+      }
+      if (range == null) {
+        continue;
+      }
+      boolean article = start > 0 && v.yearArticles.contains(t.get(start - 1));
+      int from = article ? start - 1 : start;
+      int conn = connectorBefore(t, from, v);
+      if (conn == 0 && !decade) {
+        // "from 1990 to 1999", "zwischen 1990 und 1999"
+        int join = v.rangeJoin.matchEndingAt(t, start);
+        if (join > 0) {
+          for (int i = Math.max(0, start - join - 4); i < start - join; i++) {
+            NumberWords.Match y = NumberWords.year(t, i, v.german);
+            if (y != null && i + y.length() == start - join && y.value() <= range.from()) {
+              int open = v.rangeStart.matchEndingAt(t, i);
+              if (open > 0) {
+                removeYears(t, s, i - open, new YearRange(y.value(), range.to()), postfix, size, v);
+                return true;
+              }
+            }
+          }
+        }
+      }
+      boolean ok;
+      if (conn > 0) {
+        ok = true;
+      } else if (decade) {
+        ok = article && (from > 0 || postfix > 0); // "footloose the eighties", "the 80s one"
+      } else {
+        ok = postfix > 0 && (article || from > 0); // "the 1984 one", "dune 2021 version"
+      }
+      if (ok) {
+        if (postfix > 0 && !article && conn == 0 && from == 0) {
+          continue;
+        }
+        removeYears(t, s, from - conn, range, postfix, size, v);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int connectorBefore(List<String> t, int i, Vocabulary v) {
+    return v.yearConnectors.matchEndingAt(t, i);
+  }
+
+  private static void removeYears(List<String> t, Slots s, int from, YearRange range, int postfix,
+      int size, Vocabulary v) {
+    if (postfix > 0) {
+      String last = t.get(size - 1);
+      if (v.movie.contains(last)) {
+        s.type = s.type == TypeHint.ANY ? TypeHint.MOVIE : s.type;
+      } else if (v.tv.contains(last)) {
+        s.type = s.type == TypeHint.ANY ? TypeHint.TV : s.type;
+      }
+    }
+    t.subList(from, size).clear();
+    s.years = range;
+  }
+
+  /**
+   * A bare year after the title ("dune 2021"): the year first, the whole title as an
+   * alternative. Only for a four-digit year (or a spoken one) from 1900 to next year + 1.
+   */
+  private void bareTrailingYear(List<String> t, Vocabulary v, Slots s) {
+    if (s.years != null || t.size() < 2) {
+      return;
+    }
+    int e = t.size();
+    for (int i = Math.max(1, e - 4); i < e; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
+          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))) {
+        String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+        t.subList(i, e).clear();
+        s.years = YearRange.of(y.value());
+        s.alternatives.add(new Reading(whole, null));
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the start of the utterance
+
+  /** "the upcoming movie called X", "the series X", "the latest X", "the new X movie". */
+  private static void leadingTypeAndTemporal(List<String> t, Vocabulary v, Slots s) {
+    int i = 0;
+    boolean article = i < t.size() && v.articles.contains(t.get(i));
+    if (article) {
+      i++;
+    }
+    Temporal temporal = null;
+    boolean fresh = false;
+    int n;
+    if ((n = v.upcoming.matchAt(t, i)) > 0) {
+      temporal = Temporal.UPCOMING;
+    } else if ((n = v.latest.matchAt(t, i)) > 0) {
+      temporal = Temporal.LATEST;
+    } else if ((n = v.fresh.matchAt(t, i)) > 0) {
+      temporal = Temporal.LATEST;
+      fresh = true;
+    }
+    i += n;
+    TypeHint type = null;
+    int typeLen = v.movie.matchAt(t, i);
+    if (typeLen > 0) {
+      type = TypeHint.MOVIE;
+    } else if ((typeLen = v.tv.matchAt(t, i)) > 0) {
+      type = TypeHint.TV;
+    }
+    if (type != null) {
+      String word = t.get(i);
+      boolean bare = !article && temporal == null;
+      boolean weakWord = !v.german && List.of("show", "feature", "picture", "flick", "tv").contains(word);
+      int after = i + typeLen;
+      boolean ofFollows = after < t.size() && isPreposition(t.get(after), v);
+      if (!(bare && weakWord) && !ofFollows) {
+        after += v.called.matchAt(t, after);
+        t.subList(0, after).clear();
+        if (s.type == TypeHint.ANY) {
+          s.type = type;
+        }
+        if (temporal != null) {
+          s.temporal = temporal;
+        }
+        return;
+      }
+    }
+    if (temporal == null) {
+      return;
+    }
+    int end = t.size();
+    int trailingType = end - i >= 2 ? bareTypeAtEnd(t, v) : 0;
+    if (fresh && trailingType == 0) {
+      return; // "new girl", "the new mutants": the words belong to the title
+    }
+    if (end - i - trailingType < 1) {
+      return;
+    }
+    if (trailingType != 0) {
+      String last = t.get(end - 1);
+      s.type = v.movie.contains(last) ? TypeHint.MOVIE : TypeHint.TV;
+      t.subList(end - 1, end).clear();
+    }
+    t.subList(0, i).clear();
+    s.temporal = temporal;
+  }
+
+  /** 1 when the last word is a bare media-type word ("movie", "film", "series", "show"). */
+  private static int bareTypeAtEnd(List<String> t, Vocabulary v) {
+    String last = t.get(t.size() - 1);
+    return v.movie.contains(last) || v.tv.contains(last) ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------- refinements
+
+  /** "the newer one", "the older film", "the original", "der neuere", "das Original". */
+  private static boolean extractOrder(List<String> t, Vocabulary v, Slots s) {
+    if (t.isEmpty() || t.size() > 4) {
+      return false;
+    }
+    Understanding.Order order = null;
+    TypeHint type = null;
+    for (String w : t) {
+      String k = Phrases.key(w);
+      if (v.newer.contains(k) && order == null) {
+        order = Understanding.Order.NEWER;
+      } else if (v.older.contains(k) && order == null) {
+        order = Understanding.Order.OLDER;
+      } else if (v.movie.contains(k)) {
+        type = TypeHint.MOVIE;
+      } else if (v.tv.contains(k)) {
+        type = TypeHint.TV;
+      } else if (!v.refineFiller.contains(k)) {
+        return false;
+      }
+    }
+    if (order == null) {
+      return false;
+    }
+    s.order = order;
+    if (type != null && s.type == TypeHint.ANY) {
+      s.type = type;
+    }
+    t.clear();
+    return true;
+  }
+
+  private int currentYear() {
+    return LocalDate.now(clock).getYear();
+  }
+}
