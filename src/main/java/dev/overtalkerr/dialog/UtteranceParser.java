@@ -411,7 +411,7 @@ public final class UtteranceParser {
       }
       int end = i + m.length();
       boolean atEnd = end == t.size();
-      if (i > 0 && isPreposition(t.get(i - 1), v) && atEnd) {
+      if (i > 0 && isPreposition(key(t, i - 1), v) && atEnd) {
         continue; // "a man for all seasons"
       }
       if (m.seriesWord() && !atEnd && v.seasonConnectors.matchAt(t, end) == 0
@@ -453,13 +453,14 @@ public final class UtteranceParser {
       return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.ALL), all, series);
     }
     int j = i;
-    if (j < t.size() && v.seasonArticles.contains(t.get(j))) {
+    if (j < t.size() && v.seasonArticles.contains(key(t, j))) {
       j++;
     }
     if (j >= t.size()) {
       return null;
     }
     String w = t.get(j);
+    w = Phrases.key(w);
     boolean seasonWord = v.seasonWords.contains(w);
     boolean seriesWord = v.seriesWords.contains(w);
     if (seasonWord || seriesWord) {
@@ -488,23 +489,23 @@ public final class UtteranceParser {
     }
     if (ord != null && isSeasonNoun(t, j + ord.length(), v)) {
       return new SeasonMatch(SeasonSpec.number(ord.value()), j + ord.length() + 1 - i,
-          v.seriesWords.contains(t.get(j + ord.length())));
+          v.seriesWords.contains(key(t, j + ord.length())));
     }
     int latest = v.seasonLatest.matchAt(t, j);
     if (latest > 0 && isSeasonNoun(t, j + latest, v)) {
       return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i,
-          v.seriesWords.contains(t.get(j + latest)));
+          v.seriesWords.contains(key(t, j + latest)));
     }
     int next = v.seasonNext.matchAt(t, j);
     if (next > 0 && isSeasonNoun(t, j + next, v)) {
       return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.NEXT), j + next + 1 - i,
-          v.seriesWords.contains(t.get(j + next)));
+          v.seriesWords.contains(key(t, j + next)));
     }
     return null;
   }
 
   private static boolean isSeasonNoun(List<String> t, int i, Vocabulary v) {
-    return i < t.size() && (v.seasonWords.contains(t.get(i)) || v.seriesWords.contains(t.get(i)));
+    return i < t.size() && (v.seasonWords.contains(key(t, i)) || v.seriesWords.contains(key(t, i)));
   }
 
   // ---------------------------------------------------------------- the end of the utterance
@@ -555,12 +556,12 @@ public final class UtteranceParser {
   /** "when it comes out", "once it's released", "as soon as it's out", "sobald er erscheint". */
   private static boolean whenItComesOut(List<String> t, Vocabulary v, Slots s) {
     int k = t.size();
-    while (k > 0 && (v.whenWords.contains(t.get(k - 1)) || v.whenConjunctions.contains(t.get(k - 1)))) {
+    while (k > 0 && (v.whenWords.contains(key(t, k - 1)) || v.whenConjunctions.contains(key(t, k - 1)))) {
       k--;
     }
     for (int c = k; c < t.size() - 1; c++) {
-      if (v.whenConjunctions.contains(t.get(c))) {
-        if (t.get(c).equals("as") && !(c + 2 < t.size() && t.get(c + 1).equals("soon"))) {
+      if (v.whenConjunctions.contains(key(t, c))) {
+        if (key(t, c).equals("as") && !(c + 2 < t.size() && key(t, c + 1).equals("soon"))) {
           continue;
         }
         t.subList(c, t.size()).clear();
@@ -617,7 +618,7 @@ public final class UtteranceParser {
       if (range == null) {
         continue;
       }
-      boolean article = start > 0 && v.yearArticles.contains(t.get(start - 1));
+      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1));
       int from = article ? start - 1 : start;
       int conn = connectorBefore(t, from, v);
       if (conn == 0 && !decade) {
@@ -687,6 +688,12 @@ public final class UtteranceParser {
       if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
           && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))) {
         String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+        String rest = String.join(" ", t.subList(0, i).stream().map(Phrases::key).toList());
+        if (isPreposition(Phrases.key(t.get(i - 1)), v)) {
+          // "class of 1999", "summer of 1984": a number after "of" is most likely the title's
+          s.alternatives.add(new Reading(rest, YearRange.of(y.value())));
+          return;
+        }
         t.subList(i, e).clear();
         s.years = YearRange.of(y.value());
         s.alternatives.add(new Reading(whole, null));
@@ -700,7 +707,7 @@ public final class UtteranceParser {
   /** "the upcoming movie called X", "the series X", "the latest X", "the new X movie". */
   private static void leadingTypeAndTemporal(List<String> t, Vocabulary v, Slots s) {
     int i = 0;
-    boolean article = i < t.size() && v.articles.contains(t.get(i));
+    boolean article = i < t.size() && v.articles.contains(key(t, i));
     if (article) {
       i++;
     }
@@ -728,7 +735,7 @@ public final class UtteranceParser {
       boolean bare = !article && temporal == null;
       boolean weakWord = !v.german && List.of("show", "feature", "picture", "flick", "tv").contains(word);
       int after = i + typeLen;
-      boolean ofFollows = after < t.size() && isPreposition(t.get(after), v);
+      boolean ofFollows = after < t.size() && isPreposition(key(t, after), v);
       if (!(bare && weakWord) && !ofFollows) {
         after += v.called.matchAt(t, after);
         t.subList(0, after).clear();
@@ -778,9 +785,9 @@ public final class UtteranceParser {
     TypeHint type = null;
     for (String w : t) {
       String k = Phrases.key(w);
-      if (v.newer.contains(k) && order == null) {
+      if (v.newer.contains(k) && order != Understanding.Order.OLDER) {
         order = Understanding.Order.NEWER;
-      } else if (v.older.contains(k) && order == null) {
+      } else if (v.older.contains(k) && order != Understanding.Order.NEWER) {
         order = Understanding.Order.OLDER;
       } else if (v.movie.contains(k)) {
         type = TypeHint.MOVIE;
@@ -799,6 +806,10 @@ public final class UtteranceParser {
     }
     t.clear();
     return true;
+  }
+
+  private static String key(List<String> t, int i) {
+    return Phrases.key(t.get(i));
   }
 
   private int currentYear() {

@@ -134,7 +134,8 @@ final class Vocabulary {
     v.politeness = Phrases.of("please", "can you", "could you", "would you", "will you", "can u",
         "could u", "would you mind", "kindly", "i want you to", "i need you to", "id like you to",
         "i would like you to", "ask overtalkerr to", "tell overtalkerr to", "pretty please",
-        "you could", "you can", "would you please", "could you please", "can you please");
+        "you could", "you can", "would you please", "could you please", "can you please",
+        "something called", "something named", "a thing called");
     v.verbs = Phrases.of("download", "get", "grab", "find", "request", "add", "search for", "search",
         "look up", "look for", "queue", "queue up", "put", "fetch", "pull", "order", "watch", "see",
         "play", "i want", "i want to watch", "i want to see", "i want to download", "i want to get",
@@ -145,7 +146,8 @@ final class Vocabulary {
         "im after", "i am after", "show me", "find me", "get me", "grab me", "download me",
         "i wish to watch", "i want to request", "i would like to request", "id like to request",
         "i want to add", "id like to add", "record", "bring me");
-    v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please");
+    v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
+        "something named", "a thing called", "one called", "a title called", "the one called");
     v.trailing = Phrases.of("please", "thanks", "thank you", "thank you very much", "for me", "for us",
         "to the list", "to my list", "to the queue", "to my queue", "to the watchlist",
         "to my watchlist", "to the watch list", "to my watch list", "to the library",
@@ -273,7 +275,8 @@ final class Vocabulary {
         "ich möchte schauen", "nimm", "nimm auf", "spiel", "spiele", "gib mir", "merk", "merke",
         "ich möchte mir", "ich will mir", "ich würde mir gern", "ich würde mir gerne", "ich wünsche mir",
         "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal");
-    v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern");
+    v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "etwas namens",
+        "was namens", "etwas mit dem titel");
     v.trailing = Phrases.of("bitte", "danke", "danke schön", "vielen dank", "für mich", "für uns", "mal",
         "herunter", "runter", "hinzu", "herunterladen", "runterladen", "downloaden", "laden",
         "sehen", "anschauen", "ansehen", "anschaun", "gucken", "angucken", "schauen", "besorgen",
