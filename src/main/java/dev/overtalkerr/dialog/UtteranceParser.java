@@ -127,7 +127,8 @@ public final class UtteranceParser {
     for (int i = 0; i < t.size(); i++) {
       String w = t.get(i);
       String prev = i == 0 ? "" : t.get(i - 1);
-      boolean counted = i == 0 || v.seasonWords.contains(prev) || v.seasonNumberWords.contains(prev)
+      boolean alone = i == 0 && (i + 1 == t.size() || v.neutral.contains(t.get(i + 1)));
+      boolean counted = alone || v.seasonWords.contains(prev) || v.seasonNumberWords.contains(prev)
           || prev.equals("number") || prev.equals("episode") || prev.equals("folge")
           || prev.equals("option") || prev.equals("just") || prev.equals("nur");
       if ((w.equals("one") || w.equals("ein") || w.equals("eine") || w.equals("einen")
