@@ -79,11 +79,13 @@ public final class UtteranceParser {
     Understanding.Order order;
     boolean verb;
     String verbWord;
+    /** "the second one": a choice among offers, read with {@link UtteranceParser#number}. */
+    boolean choice;
     List<Reading> alternatives = new ArrayList<>();
 
     boolean narrows() {
       return type != TypeHint.ANY || years != null || season != null || temporal != null || fourK
-          || order != null;
+          || order != null || choice;
     }
   }
 
@@ -329,15 +331,25 @@ public final class UtteranceParser {
   private Understanding request(List<String> t, Vocabulary v, Slots s) {
     stripLead(t, v, s);
     extractFourK(t, v, s);
+    if (v.everything.isWhole(t)) {
+      t.clear(); // "all of them", as an answer to "which season?"
+      s.season = SeasonSpec.of(SeasonSpec.Which.ALL);
+      s.type = TypeHint.TV;
+    }
     extractSeason(t, v, s);
     stripLead(t, v, s);
     trailing(t, v, s);
     if (!extractOrder(t, v, s)) {
+      leadingYear(t, v, s);
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
     }
     if (!t.isEmpty() && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
       t.clear(); // "the one from 1984": what is left names no title
+    }
+    if (isChoice(t, v)) {
+      t.clear();
+      s.choice = true;
     }
     bareTrailingYear(t, v, s);
     String title = t.isEmpty() ? null : String.join(" ", t.stream().map(Phrases::key).toList());
@@ -493,6 +505,9 @@ public final class UtteranceParser {
           v.seriesWords.contains(key(t, j + ord.length())));
     }
     int latest = v.seasonLatest.matchAt(t, j);
+    if (latest > 0 && j + latest < t.size() && v.episodeWords.contains(key(t, j + latest))) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i, false);
+    }
     if (latest > 0 && isSeasonNoun(t, j + latest, v)) {
       return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i,
           v.seriesWords.contains(key(t, j + latest)));
@@ -617,6 +632,16 @@ public final class UtteranceParser {
         }
       }
       if (range == null) {
+        // "the thing from eighty two", "from '86": a two-digit year needs a connector other than "in"
+        for (int i = Math.max(0, e - 2); i < e; i++) {
+          NumberWords.Match n = NumberWords.cardinal(t, i, v.german);
+          int conn = connectorBefore(t, i, v);
+          if (n != null && i + n.length() == e && n.value() >= 30 && n.value() <= 99 && conn > 0
+              && !(conn == 1 && (key(t, i - 1).equals("in")))) {
+            removeYears(t, s, i - conn, YearRange.of(1900 + n.value()), postfix, size, v);
+            return true;
+          }
+        }
         continue;
       }
       boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1));
@@ -767,6 +792,58 @@ public final class UtteranceParser {
     }
     t.subList(0, i).clear();
     s.temporal = temporal;
+  }
+
+  /**
+   * "the 1978 halloween", "the 1984 version of dune": a year before the title. The year is read
+   * first, the words as spoken are kept as an alternative reading.
+   */
+  private void leadingYear(List<String> t, Vocabulary v, Slots s) {
+    if (s.years != null || t.size() < 3 || !v.yearArticles.contains(key(t, 0))) {
+      return;
+    }
+    NumberWords.Match y = NumberWords.year(t, 1, v.german);
+    if (y == null || y.length() != 1 || y.value() < 1900 || y.value() > currentYear() + 2) {
+      return;
+    }
+    int i = 2;
+    int post = v.yearPostfix.matchAt(t, i);
+    if (post > 0 && i + post < t.size() && isPreposition(key(t, i + post), v)) {
+      t.subList(0, i + post + 1).clear(); // "the 1984 version of dune"
+      s.years = YearRange.of(y.value());
+      return;
+    }
+    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+    t.subList(0, i).clear();
+    s.years = YearRange.of(y.value());
+    s.alternatives.add(new Reading(whole, null));
+  }
+
+  /** "the second one", "number two", "die zweite": choosing among offers by position. */
+  private static boolean isChoice(List<String> t, Vocabulary v) {
+    int i = 0;
+    if (i < t.size() && v.articles.contains(key(t, i))) {
+      i++;
+    }
+    if (i < t.size() && (key(t, i).equals("number") || key(t, i).equals("option")
+        || key(t, i).equals("nummer"))) {
+      i++;
+      NumberWords.Match n = NumberWords.cardinal(t, i, v.german);
+      if (n == null) {
+        return false;
+      }
+      i += n.length();
+    } else {
+      NumberWords.Match n = NumberWords.ordinal(t, i, v.german);
+      if (n == null) {
+        return false;
+      }
+      i += n.length();
+    }
+    if (i < t.size() && (key(t, i).equals("one") || v.movie.contains(t.get(i)) || v.tv.contains(t.get(i)))) {
+      i++;
+    }
+    return i == t.size();
   }
 
   /** 1 when the last word is a bare media-type word ("movie", "film", "series", "show"). */

@@ -64,6 +64,10 @@ final class Vocabulary {
   Phrases seasonNext;
   Phrases seasonAll;
   Phrases seasonConnectors;
+  /** An answer that means every season when it is the whole utterance: "all of them". */
+  Phrases everything;
+  /** "episode" words: "the latest episode(s) of X" asks for the latest season. */
+  Set<String> episodeWords;
   Set<String> seasonArticles;
 
   // --- years
@@ -111,7 +115,10 @@ final class Vocabulary {
         "this one", "thats it", "thats the one", "thats right", "thats correct", "that is the one",
         "that is it", "sounds good", "of course", "why not", "request it", "download it",
         "get it", "grab it", "add it", "yes please", "i do", "it is", "good", "great", "cool",
-        "lovely", "brilliant", "you got it", "bingo", "yes it is", "yeah that one");
+        "lovely", "brilliant", "you got it", "bingo", "yes it is", "yeah that one", "sure thing",
+        "you bet", "yes sir", "spot on", "works for me", "that works", "sounds great", "please do it",
+        "thats the one i want", "thats what i want", "thats what i meant", "thats the right one",
+        "right one", "the right one", "yes thats it");
     v.weakConfirm = Phrases.of("ok", "okay", "alright", "all right", "fine");
     v.reject = Phrases.of("no", "nope", "nah", "not", "wrong", "incorrect", "negative", "not that one",
         "not this one", "thats not it", "thats wrong", "wrong one", "not it", "not really",
@@ -129,7 +136,10 @@ final class Vocabulary {
     v.neutral = Phrases.of("please", "thanks", "thank", "you", "so", "much", "um", "uh", "er", "erm",
         "oh", "well", "just", "the", "that", "this", "it", "its", "one", "is", "i", "me", "and",
         "then", "mean", "think", "guess", "hey", "overtalkerr", "a", "very", "again", "now", "ah",
-        "hmm", "actually", "really", "sir", "kindly", "for", "to");
+        "hmm", "actually", "really", "sir", "kindly", "for", "to", "try", "show", "give", "go", "lets",
+        "see", "what", "about", "how", "either", "too", "also", "meant", "wanted", "want", "looking",
+        "not", "quite", "but", "instead", "rather", "maybe", "we", "can", "could", "you", "please",
+        "still", "yet", "at", "all");
     v.correction = Phrases.of("no", "nope", "nah", "not quite", "wrong", "actually", "i mean", "i meant");
     v.politeness = Phrases.of("please", "can you", "could you", "would you", "will you", "can u",
         "could u", "would you mind", "kindly", "i want you to", "i need you to", "id like you to",
@@ -145,7 +155,13 @@ final class Vocabulary {
         "do you have", "have you got", "is there", "im looking for", "i am looking for",
         "im after", "i am after", "show me", "find me", "get me", "grab me", "download me",
         "i wish to watch", "i want to request", "i would like to request", "id like to request",
-        "i want to add", "id like to add", "record", "bring me");
+        "i want to add", "id like to add", "record", "bring me", "can i get", "can i have", "could i get",
+        "could i have", "may i have", "can we get", "can we have", "could we get", "give me",
+        "let me watch", "let me see", "let me get", "ill have", "id love", "i would love",
+        "id love to watch", "i would love to watch", "id love to see", "we want to watch",
+        "we would like to watch", "wed like to watch", "we want", "i fancy", "i feel like watching",
+        "how about", "what about", "try", "download for me", "add for me", "search for me",
+        "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see");
     v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
         "something named", "a thing called", "one called", "a title called", "the one called");
     v.trailing = Phrases.of("please", "thanks", "thank you", "thank you very much", "for me", "for us",
@@ -195,6 +211,10 @@ final class Vocabulary {
     v.seasonConnectors = Phrases.of("of", "from", "for", "of the show", "of the series",
         "of the tv show");
     v.seasonArticles = Set.of("the", "a", "that");
+    v.everything = Phrases.of("all", "all of them", "all of it", "everything", "the whole thing", "the lot",
+        "all seasons please", "all of them please", "the whole lot", "every one", "every one of them",
+        "give me all of them", "all please", "both", "both of them");
+    v.episodeWords = Set.of("episode", "episodes");
     v.yearConnectors = Phrases.of("from", "in", "released in", "released", "made in", "came out in",
         "that came out in", "which came out in", "that came out", "out in", "from the year",
         "in the year", "circa", "dated", "that was released in", "released back in",
@@ -215,7 +235,9 @@ final class Vocabulary {
         "in 4k quality", "in 4k resolution", "the 4k version of", "the 4k version", "4k version",
         "in 4k please");
     v.refineFiller = Set.of("the", "one", "that", "this", "it", "a", "an", "version", "ones", "i", "mean",
-        "meant", "actually", "rather", "please", "instead");
+        "meant", "actually", "rather", "please", "instead", "thats", "its", "is", "want", "wanted",
+        "was", "thinking", "of", "no", "yes", "yeah", "oh", "sorry", "get", "id", "like", "prefer",
+        "maybe", "then", "try", "how", "about", "what", "did", "you", "have", "any", "got", "there");
     v.newer = Set.of("newer", "new", "recent", "later", "latest", "newest", "more", "modern", "remake");
     v.older = Set.of("older", "old", "original", "earlier", "oldest", "classic");
     return v;
@@ -260,7 +282,8 @@ final class Vocabulary {
     v.neutral = Phrases.of("bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
         "ach", "das", "der", "die", "den", "es", "ist", "einer", "eine", "einen", "ein", "und", "dann",
         "ich", "meine", "hey", "overtalkerr", "jetzt", "gerne", "danke schön", "vielen dank", "nun",
-        "eigentlich", "wirklich", "so");
+        "eigentlich", "wirklich", "so", "meinte", "zeig", "mir", "gib", "auch", "nimm", "lieber",
+        "stattdessen", "noch", "mehr", "probier", "versuch", "wie", "wäre", "es", "mit", "bitte");
     v.correction = Phrases.of("nein", "nee", "ne", "nö", "falsch", "ich meine", "ich meinte", "eigentlich");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
@@ -325,6 +348,9 @@ final class Vocabulary {
         "den ganzen kram", "die komplette staffel", "die kompletten staffeln");
     v.seasonConnectors = Phrases.of("von", "vom", "aus", "zu", "für", "der serie", "von der serie");
     v.seasonArticles = Set.of("die", "der", "den");
+    v.everything = Phrases.of("alle", "alles", "alle davon", "die ganze serie", "das ganze", "alle bitte",
+        "alles bitte", "beide", "alle zusammen");
+    v.episodeWords = Set.of("folge", "folgen", "episode", "episoden");
     v.yearConnectors = Phrases.of("von", "vom", "aus", "aus dem jahr", "aus dem jahre", "vom jahr",
         "im jahr", "im jahre", "von dem jahr", "erschienen", "erschienen im jahr", "erschienen in",
         "ca", "von ca", "jahrgang", "erschienen im", "in");
@@ -343,7 +369,8 @@ final class Vocabulary {
         "in 4 k", "4 k", "in 2160p", "2160p", "in 4k qualität", "in 4k auflösung", "die 4k version von",
         "die 4k version", "4k version");
     v.refineFiller = Set.of("der", "die", "das", "den", "dem", "eine", "einer", "einen", "ein", "version",
-        "fassung", "ich", "meine", "meinte", "lieber", "bitte", "stattdessen", "eigentlich", "doch");
+        "fassung", "ich", "meine", "meinte", "lieber", "bitte", "stattdessen", "eigentlich", "doch", "ist",
+        "es", "nein", "ja", "oh", "nimm", "nehme", "will", "möchte", "hätte", "gern", "gerne", "vielleicht");
     v.newer = Set.of("neuere", "neueren", "neuerer", "neueres", "neue", "neuen", "neuer", "neues",
         "neueste", "neuesten", "aktuellere", "aktuelleren", "spätere", "späteren", "jüngere",
         "jüngeren", "remake");
