@@ -106,6 +106,9 @@ public final class UtteranceParser {
     if (answer != null) {
       return Understanding.of(answer);
     }
+    if (allIn(t, v.interjections)) {
+      return Understanding.of(Intent.LAUNCH); // "um"
+    }
     int correction = v.correction.matchAt(t, 0);
     if (correction > 0 && correction < t.size()) {
       // "no, the one from 1984", "no, download dune": a correction, not a title starting with "no"
@@ -276,8 +279,9 @@ public final class UtteranceParser {
 
   /** CONFIRM/REJECT/NEXT/CANCEL/HELP when every word is an answer word or neutral; else null. */
   private static Intent answer(List<String> t, Vocabulary v) {
-    Phrases[] kinds = {v.cancel, v.help, v.next, v.reject, v.confirm, v.weakConfirm, v.neutral};
-    Intent[] meaning = {Intent.CANCEL, Intent.HELP, Intent.NEXT, Intent.REJECT, Intent.CONFIRM, null, null};
+    Phrases[] kinds = {v.cancel, v.help, v.next, v.reject, v.confirm, v.weakConfirm, v.thanks, v.neutral};
+    Intent[] meaning = {Intent.CANCEL, Intent.HELP, Intent.NEXT, Intent.REJECT, Intent.CONFIRM, null, null, null};
+    boolean thanks = false;
     boolean cancel = false;
     boolean help = false;
     boolean next = false;
@@ -308,6 +312,8 @@ public final class UtteranceParser {
         lastYesNo = m;
       } else if (kinds[kind] == v.weakConfirm) {
         weak = true;
+      } else if (kinds[kind] == v.thanks) {
+        thanks = true;
       }
       i += best;
     }
@@ -323,7 +329,10 @@ public final class UtteranceParser {
     if (lastYesNo != null) {
       return lastYesNo;
     }
-    return weak ? Intent.CONFIRM : null;
+    if (weak) {
+      return Intent.CONFIRM;
+    }
+    return thanks ? Intent.CANCEL : null;
   }
 
   // ================================================================ requests
@@ -344,7 +353,7 @@ public final class UtteranceParser {
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
     }
-    if (!t.isEmpty() && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+    if (!t.isEmpty() && s.narrows() && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
       t.clear(); // "the one from 1984": what is left names no title
     }
     if (isChoice(t, v)) {

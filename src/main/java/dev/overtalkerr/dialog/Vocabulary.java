@@ -26,6 +26,8 @@ final class Vocabulary {
   Phrases cancel;
   Phrases help;
   Phrases neutral;
+  /** "thanks", "danke": alone (with neutral words) they end the dialog. */
+  Phrases thanks;
   /** A leading "no" before a correction: "no, the one from 1984". */
   Phrases correction;
 
@@ -140,6 +142,8 @@ final class Vocabulary {
         "see", "what", "about", "how", "either", "too", "also", "meant", "wanted", "want", "looking",
         "not", "quite", "but", "instead", "rather", "maybe", "we", "can", "could", "you", "please",
         "still", "yet", "at", "all");
+    v.thanks = Phrases.of("thanks", "thank you", "thanks a lot", "cheers", "thank you very much",
+        "thanks so much", "many thanks", "ta");
     v.correction = Phrases.of("no", "nope", "nah", "not quite", "wrong", "actually", "i mean", "i meant");
     v.politeness = Phrases.of("please", "can you", "could you", "would you", "will you", "can u",
         "could u", "would you mind", "kindly", "i want you to", "i need you to", "id like you to",
@@ -284,6 +288,7 @@ final class Vocabulary {
         "ich", "meine", "hey", "overtalkerr", "jetzt", "gerne", "danke schön", "vielen dank", "nun",
         "eigentlich", "wirklich", "so", "meinte", "zeig", "mir", "gib", "auch", "nimm", "lieber",
         "stattdessen", "noch", "mehr", "probier", "versuch", "wie", "wäre", "es", "mit", "bitte");
+    v.thanks = Phrases.of("danke", "vielen dank", "danke schön", "dankeschön", "danke sehr", "merci");
     v.correction = Phrases.of("nein", "nee", "ne", "nö", "falsch", "ich meine", "ich meinte", "eigentlich");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
@@ -319,8 +324,8 @@ final class Vocabulary {
         "tv show", "miniserie", "doku serie", "dokuserie", "staffelserie");
     v.called = Phrases.of("namens", "mit dem titel", "mit dem namen", "der heißt", "die heißt",
         "das heißt", "genannt", "called", "der sich nennt", "die sich nennt");
-    v.trailingMovie = Phrases.of("der film", "den film", "als film", "film");
-    v.trailingTv = Phrases.of("die serie", "als serie", "die sendung", "die show", "serie");
+    v.trailingMovie = Phrases.of("der film", "den film", "als film");
+    v.trailingTv = Phrases.of("die serie", "als serie", "die sendung", "die show");
     v.upcoming = Phrases.of("kommenden", "kommende", "kommender", "kommendes", "bevorstehenden",
         "bevorstehende", "demnächst erscheinenden", "bald erscheinenden", "unveröffentlichten");
     v.latest = Phrases.of("neuesten", "neueste", "neuester", "neuestes", "neusten", "neuste", "aktuellen",
