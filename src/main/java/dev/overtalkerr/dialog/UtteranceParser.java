@@ -721,7 +721,8 @@ public final class UtteranceParser {
     for (int i = Math.max(1, e - 4); i < e; i++) {
       NumberWords.Match y = NumberWords.year(t, i, v.german);
       if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
-          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))) {
+          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))
+          && !t.subList(0, i).stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
         String whole = String.join(" ", t.stream().map(Phrases::key).toList());
         String rest = String.join(" ", t.subList(0, i).stream().map(Phrases::key).toList());
         if (isPreposition(Phrases.key(t.get(i - 1)), v)) {

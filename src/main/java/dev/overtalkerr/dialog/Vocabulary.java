@@ -134,7 +134,8 @@ final class Vocabulary {
         "im done", "done", "leave it", "stop it", "shut up", "end", "cancel that", "cancel it");
     v.help = Phrases.of("help", "help me", "what can i say", "what can i do", "what can you do",
         "what do i say", "how does this work", "how does it work", "how do i use this",
-        "what are my options", "options", "instructions", "i need help");
+        "what are my options", "options", "instructions", "i need help", "who are you", "what are you",
+        "what is this", "what do you do", "how do i do this", "can you help me", "help please");
     v.neutral = Phrases.of("please", "thanks", "thank", "you", "so", "much", "um", "uh", "er", "erm",
         "oh", "well", "just", "the", "that", "this", "it", "its", "one", "is", "i", "me", "and",
         "then", "mean", "think", "guess", "hey", "overtalkerr", "a", "very", "again", "now", "ah",
@@ -165,7 +166,8 @@ final class Vocabulary {
         "id love to watch", "i would love to watch", "id love to see", "we want to watch",
         "we would like to watch", "wed like to watch", "we want", "i fancy", "i feel like watching",
         "how about", "what about", "try", "download for me", "add for me", "search for me",
-        "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see");
+        "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see",
+        "help me find", "help me get", "help me download", "help me look for", "help me search for");
     v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
         "something named", "a thing called", "one called", "a title called", "the one called");
     v.trailing = Phrases.of("please", "thanks", "thank you", "thank you very much", "for me", "for us",
