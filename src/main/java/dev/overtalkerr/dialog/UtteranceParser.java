@@ -22,9 +22,12 @@ import java.util.OptionalInt;
  *       An utterance made <em>only</em> of answer words ("yes please", "yeah that's the one",
  *       "no thanks", "not that one", "next", "never mind", "help", "what can I say", "ja bitte",
  *       "nein danke", "weiter", "abbrechen", "hilfe") is CONFIRM, REJECT, NEXT, CANCEL or HELP.
- *       Cancel beats help beats next; between yes and no the last one said wins ("yeah nah").
- *       A single unknown word makes it a request instead, so "download help" and "get stop making
- *       sense" are titles.
+ *       Cancel beats help beats next; between yes and no the last one said wins ("yeah nah");
+ *       a lone "ok" is a yes, a lone "thanks"/"danke" ends the dialog (CANCEL), a lone "um" is a
+ *       launch. A single unknown word makes it a request instead, so "download help" and "get
+ *       stop making sense" are titles. A leading "no"/"nein" before a correction ("no, the one
+ *       from 1984", "no, download dune") is dropped; before a title ("no country for old men") it
+ *       stays.
  *   <li><b>Carriers.</b> Leading filler and one request verb ("can you please download", "I'd
  *       like to watch", "could you add", "lade", "kannst du", "ich möchte") and trailing filler
  *       ("for me", "to the list", "please", "herunter", "sehen", "hinzu") are removed; soft leading
@@ -56,7 +59,10 @@ import java.util.OptionalInt;
  *       results settle which reading is meant; "from 2012" is always a year.
  *   <li><b>Intent.</b> A title left over makes a {@link Intent#REQUEST}. Without a title, any
  *       slot ("the one from 1984", "the series", "season two", "in 4k", "the newer one", "das
- *       Original", "die von 1984") makes a {@link Intent#REFINE}.
+ *       Original", "die von 1984", "all of them") makes a {@link Intent#REFINE}; so does a choice
+ *       by position ("the second one", "die zweite"), whose number {@link #number} reads. Filler
+ *       left next to a slot ("the one", "that's the one") is no title; alone it is one ("it",
+ *       "the one" are films).
  * </ol>
  *
  * <p>Everything else is the title: every word kept, articles and numbers included, digits as

@@ -58,7 +58,7 @@ class UtteranceParserCorpusTest {
   }
 
   /** Held-out utterances read correctly when the set was first measured (see the class doc). */
-  static final int HELD_OUT_PASSED = 0;
+  static final int HELD_OUT_PASSED = 35;
 
   record Result(int total, int german, List<String> failures) {}
 
