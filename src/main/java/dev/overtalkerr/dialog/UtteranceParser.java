@@ -47,9 +47,9 @@ import java.util.OptionalInt;
  *             80ern", "from 1990 to 1999"), "the 1984 one".
  *         <li>At the start: an article, a temporal word and a media-type word ("the upcoming
  *             movie called X", "the series X", "den Film X"). "latest"/"newest"/"upcoming" alone
- *             also count ("the latest mission impossible"); "new" counts only with a media-type
- *             word ("the new movie X", "the new X movie"), so "new girl" and "the new mutants"
- *             stay whole.
+ *             also count ("the latest mission impossible"); "new" and "next" count only with a
+ *             media-type word ("the new movie X", "the new X movie", "the next dune film"), so
+ *             "new girl", "the new mutants" and "the next karate kid" stay whole.
  *       </ul>
  *   <li><b>Numbers.</b> A bare number after the title may be part of the title or a year. A
  *       four-digit year from 1900 to next year + 1 after at least one title word is read as the
@@ -87,6 +87,8 @@ public final class UtteranceParser {
     String verbWord;
     /** "the second one": a choice among offers, read with {@link UtteranceParser#number}. */
     boolean choice;
+    /** The words after "the movie", "a show called": a title, even "it" or "the one". */
+    boolean namedAfterCarrier;
     List<Reading> alternatives = new ArrayList<>();
 
     boolean narrows() {
@@ -359,7 +361,7 @@ public final class UtteranceParser {
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
     }
-    if (!t.isEmpty() && s.narrows() && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+    if (!t.isEmpty() && s.narrows() && !s.namedAfterCarrier && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
       t.clear(); // "the one from 1984": what is left names no title
     }
     if (isChoice(t, v)) {
@@ -474,6 +476,10 @@ public final class UtteranceParser {
         : List.of("for", "of", "in", "with", "through", "by", "from", "across", "all").contains(w);
   }
 
+  /** "s2", "s02e05" as some speech-to-text engines and typists write them. */
+  private static final java.util.regex.Pattern SEASON_CODE =
+      java.util.regex.Pattern.compile("s(\\d{1,2})(e\\d{1,3})?");
+
   private static SeasonMatch seasonAt(List<String> t, int i, Vocabulary v) {
     int all = v.seasonAll.matchAt(t, i);
     if (all > 0) {
@@ -489,6 +495,10 @@ public final class UtteranceParser {
     }
     String w = t.get(j);
     w = Phrases.key(w);
+    java.util.regex.Matcher code = SEASON_CODE.matcher(w);
+    if (code.matches()) {
+      return new SeasonMatch(SeasonSpec.number(Integer.parseInt(code.group(1))), j + 1 - i, false);
+    }
     boolean seasonWord = v.seasonWords.contains(w);
     boolean seriesWord = v.seriesWords.contains(w);
     if (seasonWord || seriesWord) {
@@ -763,6 +773,9 @@ public final class UtteranceParser {
     } else if ((n = v.fresh.matchAt(t, i)) > 0) {
       temporal = Temporal.LATEST;
       fresh = true;
+    } else if ((n = v.coming.matchAt(t, i)) > 0) {
+      temporal = Temporal.UPCOMING;
+      fresh = true; // like "new": only with a media-type word ("the next karate kid" is a title)
     }
     i += n;
     TypeHint type = null;
@@ -781,6 +794,7 @@ public final class UtteranceParser {
       if (!(bare && weakWord) && !ofFollows) {
         after += v.called.matchAt(t, after);
         t.subList(0, after).clear();
+        s.namedAfterCarrier = !t.isEmpty();
         if (s.type == TypeHint.ANY) {
           s.type = type;
         }

@@ -52,6 +52,8 @@ final class Vocabulary {
   Phrases latest;
   /** "new": temporal only before a media-type word ("the new movie X", "the new X movie"). */
   Phrases fresh;
+  /** "next": an upcoming wish only before a media-type word ("the next dune movie"). */
+  Phrases coming;
   Set<String> whenConjunctions;
   Set<String> whenWords;
   Phrases trailingUpcoming;
@@ -195,6 +197,7 @@ final class Vocabulary {
         "not yet released");
     v.latest = Phrases.of("latest", "newest", "most recent");
     v.fresh = Phrases.of("new", "brand new");
+    v.coming = Phrases.of("next");
     v.whenConjunctions = Set.of("when", "once", "whenever", "as soon as", "as");
     v.whenWords = Set.of("it", "its", "is", "they", "theyre", "are", "comes", "come", "out", "released",
         "releases", "release", "airs", "air", "drops", "premieres", "available", "gets", "get", "has",
@@ -216,7 +219,7 @@ final class Vocabulary {
         "all series", "every single season", "all available seasons");
     v.seasonConnectors = Phrases.of("of", "from", "for", "of the show", "of the series",
         "of the tv show");
-    v.seasonArticles = Set.of("the", "a", "that");
+    v.seasonArticles = Set.of("the", "a", "an", "that", "this");
     v.everything = Phrases.of("all", "all of them", "all of it", "everything", "the whole thing", "the lot",
         "all seasons please", "all of them please", "the whole lot", "every one", "every one of them",
         "give me all of them", "all please", "both", "both of them");
@@ -294,7 +297,7 @@ final class Vocabulary {
     v.correction = Phrases.of("nein", "nee", "ne", "nö", "falsch", "ich meine", "ich meinte", "eigentlich");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
-        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte");
+        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach");
     v.verbs = Phrases.of("lade", "lad", "lade mir", "lad mir", "lade uns", "suche", "such", "suche nach",
         "such nach", "such mir", "suche mir", "finde", "find", "finde mir", "ich möchte", "ich möchte gern",
         "ich möchte gerne", "ich will", "ich würde gern", "ich würde gerne", "ich hätte gern",
@@ -333,6 +336,7 @@ final class Vocabulary {
     v.latest = Phrases.of("neuesten", "neueste", "neuester", "neuestes", "neusten", "neuste", "aktuellen",
         "aktuelle", "aktuellsten", "letzten");
     v.fresh = Phrases.of("neuen", "neue", "neuer", "neues", "brandneuen", "brandneue");
+    v.coming = Phrases.of("nächsten", "nächste", "nächster", "nächstes");
     v.whenConjunctions = Set.of("wenn", "sobald", "sowie", "wann");
     v.whenWords = Set.of("er", "sie", "es", "rauskommt", "herauskommt", "erscheint", "draußen", "draussen",
         "ist", "verfügbar", "raus", "kommt", "veröffentlicht", "wird", "läuft", "startet", "heraus",
@@ -354,7 +358,7 @@ final class Vocabulary {
         "die gesamte serie", "gesamte serie", "die ganzen staffeln", "alle verfügbaren staffeln",
         "den ganzen kram", "die komplette staffel", "die kompletten staffeln");
     v.seasonConnectors = Phrases.of("von", "vom", "aus", "zu", "für", "der serie", "von der serie");
-    v.seasonArticles = Set.of("die", "der", "den");
+    v.seasonArticles = Set.of("die", "der", "den", "eine", "einer", "diese");
     v.everything = Phrases.of("alle", "alles", "alle davon", "die ganze serie", "das ganze", "alle bitte",
         "alles bitte", "beide", "alle zusammen");
     v.episodeWords = Set.of("folge", "folgen", "episode", "episoden");
