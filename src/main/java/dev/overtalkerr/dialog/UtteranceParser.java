@@ -361,7 +361,8 @@ public final class UtteranceParser {
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
     }
-    if (!t.isEmpty() && s.narrows() && !s.namedAfterCarrier && t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+    boolean onlyFiller = t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)));
+    if (!t.isEmpty() && onlyFiller && s.narrows() && !s.namedAfterCarrier) {
       t.clear(); // "the one from 1984": what is left names no title
     }
     if (isChoice(t, v)) {
@@ -613,95 +614,101 @@ public final class UtteranceParser {
     return false;
   }
 
+  /** How a year expression was said, which decides what it needs around it to count. */
+  private enum YearKind {
+    /** "this year", "letztes Jahr": always years. */
+    RELATIVE,
+    /** "the eighties", "80ern": needs a connector, or "the" after a title or before "one". */
+    DECADE,
+    /** "1999", "nineteen ninety nine": needs a connector, or "the"/a title before "one"/"version". */
+    YEAR,
+    /** "eighty two", "'86": needs a connector other than "in" ("gone in 60 seconds"). */
+    SHORT_YEAR
+  }
+
+  /** Years said by the tokens from {@code start} up to a given end. */
+  private record YearSpan(YearRange range, int start, YearKind kind) {}
+
   /** Years at the end, with a connector or "the": "from 1999", "the 80s", "the 1984 one". */
   private boolean trailingYears(List<String> t, Vocabulary v, Slots s) {
     int size = t.size();
     int post = v.yearPostfix.matchEndingAt(t, size);
     for (int postfix : post > 0 ? new int[] {post, 0} : new int[] {0}) {
-      int e = size - postfix;
-      YearRange range = null;
-      int start = -1;
-      boolean decade = false;
-      int cy = currentYear();
-      int rel = v.thisYear.matchEndingAt(t, e);
-      if (rel > 0) {
-        range = YearRange.of(cy);
-      } else if ((rel = v.lastYear.matchEndingAt(t, e)) > 0) {
-        range = YearRange.of(cy - 1);
-      } else if ((rel = v.nextYear.matchEndingAt(t, e)) > 0) {
-        range = YearRange.of(cy + 1);
-      }
-      if (range != null) {
-        start = e - rel;
-        int conn = connectorBefore(t, start, v);
-        removeYears(t, s, start - conn, range, postfix, size, v);
-        return true;
-      }
-      for (int i = Math.max(0, e - 3); i < e; i++) {
-        NumberWords.Match d = NumberWords.decade(t, i, v.german);
-        if (d != null && i + d.length() == e) {
-          range = YearRange.decade(d.value());
-          start = i;
-          decade = true;
-          break;
-        }
-      }
-      if (range == null) {
-        for (int i = Math.max(0, e - 4); i < e; i++) {
-          NumberWords.Match y = NumberWords.year(t, i, v.german);
-          if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
-            range = YearRange.of(y.value());
-            start = i;
-            break;
-          }
-        }
-      }
-      if (range == null) {
-        // "the thing from eighty two", "from '86": a two-digit year needs a connector other than "in"
-        for (int i = Math.max(0, e - 2); i < e; i++) {
-          NumberWords.Match n = NumberWords.cardinal(t, i, v.german);
-          int conn = connectorBefore(t, i, v);
-          if (n != null && i + n.length() == e && n.value() >= 30 && n.value() <= 99 && conn > 0
-              && !(conn == 1 && (key(t, i - 1).equals("in")))) {
-            removeYears(t, s, i - conn, YearRange.of(1900 + n.value()), postfix, size, v);
-            return true;
-          }
-        }
+      YearSpan span = yearSpanEndingAt(t, size - postfix, v);
+      if (span == null) {
         continue;
       }
-      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1));
+      int start = span.start();
+      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1))
+          && span.kind() != YearKind.RELATIVE;
       int from = article ? start - 1 : start;
       int conn = connectorBefore(t, from, v);
-      if (conn == 0 && !decade) {
-        // "from 1990 to 1999", "zwischen 1990 und 1999"
-        int join = v.rangeJoin.matchEndingAt(t, start);
-        if (join > 0) {
-          for (int i = Math.max(0, start - join - 4); i < start - join; i++) {
-            NumberWords.Match y = NumberWords.year(t, i, v.german);
-            if (y != null && i + y.length() == start - join && y.value() <= range.from()) {
-              int open = v.rangeStart.matchEndingAt(t, i);
-              if (open > 0) {
-                removeYears(t, s, i - open, new YearRange(y.value(), range.to()), postfix, size, v);
-                return true;
-              }
-            }
-          }
-        }
-      }
-      boolean ok;
-      if (conn > 0) {
-        ok = true;
-      } else if (decade) {
-        ok = article && (from > 0 || postfix > 0); // "footloose the eighties", "the 80s one"
-      } else {
-        ok = postfix > 0 && (article || from > 0); // "the 1984 one", "dune 2021 version"
-      }
-      if (ok) {
-        if (postfix > 0 && !article && conn == 0 && from == 0) {
-          continue;
-        }
-        removeYears(t, s, from - conn, range, postfix, size, v);
+      if (conn == 0 && span.kind() == YearKind.YEAR && yearRange(t, v, s, span, postfix, size)) {
         return true;
+      }
+      boolean ok = switch (span.kind()) {
+        case RELATIVE -> true;
+        case DECADE -> conn > 0 || (article && (from > 0 || postfix > 0)); // "footloose the eighties"
+        case YEAR -> conn > 0 || (postfix > 0 && (article || from > 0)); // "the 1984 one"
+        case SHORT_YEAR -> conn > 0 && !(conn == 1 && key(t, from - 1).equals("in"));
+      };
+      if (ok) {
+        removeYears(t, s, from - conn, span.range(), postfix, size, v);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private YearSpan yearSpanEndingAt(List<String> t, int e, Vocabulary v) {
+    int cy = currentYear();
+    int n;
+    if ((n = v.thisYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy), e - n, YearKind.RELATIVE);
+    }
+    if ((n = v.lastYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy - 1), e - n, YearKind.RELATIVE);
+    }
+    if ((n = v.nextYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy + 1), e - n, YearKind.RELATIVE);
+    }
+    for (int i = Math.max(0, e - 3); i < e; i++) {
+      NumberWords.Match d = NumberWords.decade(t, i, v.german);
+      if (d != null && i + d.length() == e) {
+        return new YearSpan(YearRange.decade(d.value()), i, YearKind.DECADE);
+      }
+    }
+    for (int i = Math.max(0, e - 4); i < e; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
+        return new YearSpan(YearRange.of(y.value()), i, YearKind.YEAR);
+      }
+    }
+    for (int i = Math.max(0, e - 2); i < e; i++) {
+      NumberWords.Match c = NumberWords.cardinal(t, i, v.german);
+      if (c != null && i + c.length() == e && c.value() >= 30 && c.value() <= 99) {
+        return new YearSpan(YearRange.of(1900 + c.value()), i, YearKind.SHORT_YEAR);
+      }
+    }
+    return null;
+  }
+
+  /** "from 1990 to 1999", "zwischen 1990 und 1999": a span ending in the year found. */
+  private static boolean yearRange(List<String> t, Vocabulary v, Slots s, YearSpan last, int postfix,
+      int size) {
+    int join = v.rangeJoin.matchEndingAt(t, last.start());
+    if (join == 0) {
+      return false;
+    }
+    int firstEnd = last.start() - join;
+    for (int i = Math.max(0, firstEnd - 4); i < firstEnd; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == firstEnd && y.value() <= last.range().from()) {
+        int open = v.rangeStart.matchEndingAt(t, i);
+        if (open > 0) {
+          removeYears(t, s, i - open, new YearRange(y.value(), last.range().to()), postfix, size, v);
+          return true;
+        }
       }
     }
     return false;
