@@ -472,9 +472,7 @@ public final class UtteranceParser {
   }
 
   private static boolean isPreposition(String w, Vocabulary v) {
-    return v.german
-        ? List.of("für", "von", "mit", "in", "aus", "über", "durch").contains(w)
-        : List.of("for", "of", "in", "with", "through", "by", "from", "across", "all").contains(w);
+    return v.prepositions.contains(w);
   }
 
   /** "s2", "s02e05" as some speech-to-text engines and typists write them. */
@@ -793,9 +791,8 @@ public final class UtteranceParser {
       type = TypeHint.TV;
     }
     if (type != null) {
-      String word = t.get(i);
       boolean bare = !article && temporal == null;
-      boolean weakWord = !v.german && List.of("show", "feature", "picture", "flick", "tv").contains(word);
+      boolean weakWord = v.weakTypeWords.contains(key(t, i));
       int after = i + typeLen;
       boolean ofFollows = after < t.size() && isPreposition(key(t, after), v);
       if (!(bare && weakWord) && !ofFollows) {

@@ -45,6 +45,13 @@ final class Vocabulary {
   Phrases tv;
   Phrases called;
   Phrases trailingMovie;
+  /** Type words that start titles too often to count without an article ("show dogs"). */
+  Set<String> weakTypeWords;
+  /**
+   * Words that bind what follows into the title: a type or season word before them ("a series of
+   * unfortunate events") or a year after them ("class of 1999") is the title's.
+   */
+  Set<String> prepositions;
   Phrases trailingTv;
 
   // --- temporal
@@ -191,6 +198,8 @@ final class Vocabulary {
     v.called = Phrases.of("called", "named", "titled", "entitled", "thats called", "that is called",
         "which is called");
     v.trailingMovie = Phrases.of("the movie", "the film", "as a movie", "as a film");
+    v.weakTypeWords = Set.of("show", "feature", "picture", "flick", "tv");
+    v.prepositions = Set.of("for", "of", "in", "with", "through", "by", "from", "across", "all");
     v.trailingTv = Phrases.of("the tv show", "the tv series", "the series", "the show",
         "the television series", "as a series", "as a show");
     v.upcoming = Phrases.of("upcoming", "forthcoming", "coming", "unreleased", "soon to be released",
@@ -330,6 +339,8 @@ final class Vocabulary {
     v.called = Phrases.of("namens", "mit dem titel", "mit dem namen", "der heißt", "die heißt",
         "das heißt", "genannt", "called", "der sich nennt", "die sich nennt");
     v.trailingMovie = Phrases.of("der film", "den film", "als film");
+    v.weakTypeWords = Set.of("show");
+    v.prepositions = Set.of("für", "von", "mit", "in", "aus", "über", "durch");
     v.trailingTv = Phrases.of("die serie", "als serie", "die sendung", "die show");
     v.upcoming = Phrases.of("kommenden", "kommende", "kommender", "kommendes", "bevorstehenden",
         "bevorstehende", "demnächst erscheinenden", "bald erscheinenden", "unveröffentlichten");
