@@ -47,6 +47,16 @@ final class Phrases {
     return 0;
   }
 
+  /** Whether a phrase of exactly {@code length} words starts at {@code i}. */
+  boolean matchesAt(List<String> t, int i, int length) {
+    for (String[] p : items) {
+      if (p.length == length && matches(t, i, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Length of the longest phrase that ends just before {@code end}, or 0. */
   int matchEndingAt(List<String> t, int end) {
     for (String[] p : items) {

@@ -285,62 +285,80 @@ public final class UtteranceParser {
 
   // ================================================================ answers
 
+  /** Kinds of answer words, in the order they win when several are said ("no, stop"). */
+  private enum AnswerWord {
+    CANCEL, HELP, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, THANKS, NEUTRAL
+  }
+
+  private static Phrases phrases(AnswerWord kind, Vocabulary v) {
+    return switch (kind) {
+      case CANCEL -> v.cancel;
+      case HELP -> v.help;
+      case NEXT -> v.next;
+      case REJECT -> v.reject;
+      case CONFIRM -> v.confirm;
+      case WEAK_CONFIRM -> v.weakConfirm;
+      case THANKS -> v.thanks;
+      case NEUTRAL -> v.neutral;
+    };
+  }
+
   /** CONFIRM/REJECT/NEXT/CANCEL/HELP when every word is an answer word or neutral; else null. */
   private static Intent answer(List<String> t, Vocabulary v) {
-    Phrases[] kinds = {v.cancel, v.help, v.next, v.reject, v.confirm, v.weakConfirm, v.thanks, v.neutral};
-    Intent[] meaning = {Intent.CANCEL, Intent.HELP, Intent.NEXT, Intent.REJECT, Intent.CONFIRM, null, null, null};
-    boolean thanks = false;
-    boolean cancel = false;
-    boolean help = false;
-    boolean next = false;
-    boolean weak = false;
-    Intent lastYesNo = null;
-    int i = 0;
-    while (i < t.size()) {
-      int best = 0;
-      int kind = -1;
-      for (int k = 0; k < kinds.length; k++) {
-        int n = kinds[k].matchAt(t, i);
-        if (n > best) {
-          best = n;
-          kind = k;
-        }
-      }
-      if (best == 0) {
-        return null;
-      }
-      Intent m = meaning[kind];
-      if (m == Intent.CANCEL) {
-        cancel = true;
-      } else if (m == Intent.HELP) {
-        help = true;
-      } else if (m == Intent.NEXT) {
-        next = true;
-      } else if (m == Intent.REJECT || m == Intent.CONFIRM) {
-        lastYesNo = m;
-      } else if (kinds[kind] == v.weakConfirm) {
-        weak = true;
-      } else if (kinds[kind] == v.thanks) {
-        thanks = true;
-      }
-      i += best;
+    List<AnswerWord> words = segment(t, 0, v, new boolean[t.size() + 1]);
+    if (words == null) {
+      return null;
     }
-    if (cancel) {
+    Intent lastYesNo = null;
+    for (AnswerWord w : words) {
+      if (w == AnswerWord.CONFIRM) {
+        lastYesNo = Intent.CONFIRM;
+      } else if (w == AnswerWord.REJECT) {
+        lastYesNo = Intent.REJECT; // "yeah nah": the last one said wins
+      }
+    }
+    if (words.contains(AnswerWord.CANCEL)) {
       return Intent.CANCEL;
     }
-    if (help) {
+    if (words.contains(AnswerWord.HELP)) {
       return Intent.HELP;
     }
-    if (next) {
+    if (words.contains(AnswerWord.NEXT)) {
       return Intent.NEXT;
     }
     if (lastYesNo != null) {
       return lastYesNo;
     }
-    if (weak) {
+    if (words.contains(AnswerWord.WEAK_CONFIRM)) {
       return Intent.CONFIRM;
     }
-    return thanks ? Intent.CANCEL : null;
+    return words.contains(AnswerWord.THANKS) ? Intent.CANCEL : null;
+  }
+
+  /**
+   * Splits the tokens from {@code i} into answer phrases, longer phrases first ("not that one"
+   * before "not" + "that one"); null when some word belongs to no answer phrase.
+   */
+  private static List<AnswerWord> segment(List<String> t, int i, Vocabulary v, boolean[] dead) {
+    if (i == t.size()) {
+      return new ArrayList<>();
+    }
+    if (dead[i]) {
+      return null;
+    }
+    for (int length = t.size() - i; length >= 1; length--) {
+      for (AnswerWord kind : AnswerWord.values()) {
+        if (phrases(kind, v).matchesAt(t, i, length)) {
+          List<AnswerWord> rest = segment(t, i + length, v, dead);
+          if (rest != null) {
+            rest.add(0, kind);
+            return rest;
+          }
+        }
+      }
+    }
+    dead[i] = true;
+    return null;
   }
 
   // ================================================================ requests

@@ -130,14 +130,15 @@ final class Vocabulary {
         "you bet", "yes sir", "spot on", "works for me", "that works", "sounds great", "please do it",
         "thats the one i want", "thats what i want", "thats what i meant", "thats the right one",
         "right one", "the right one", "yes thats it");
-    v.weakConfirm = Phrases.of("ok", "okay", "alright", "all right", "fine");
+    v.weakConfirm = Phrases.of("ok", "okay", "alright", "all right", "fine", "please", "go on", "do");
     v.reject = Phrases.of("no", "nope", "nah", "not", "wrong", "incorrect", "negative", "not that one",
         "not this one", "thats not it", "thats wrong", "wrong one", "not it", "not really",
         "thats not the one", "not the one", "dont", "no way", "i dont think so", "different one");
     v.next = Phrases.of("next", "next one", "skip", "skip it", "skip that", "skip this", "another",
         "another one", "something else", "anything else", "what else", "others", "other one",
         "the other one", "any others", "any other", "keep going", "show me another", "give me another",
-        "try another", "try again", "more", "the next", "a different one");
+        "try another", "try again", "more", "the next", "a different one", "something different",
+        "different", "another title", "the other", "other");
     v.cancel = Phrases.of("cancel", "stop", "never mind", "nevermind", "forget it", "forget about it",
         "quit", "exit", "abort", "enough", "thats all", "nothing", "goodbye", "bye", "good bye",
         "im done", "done", "leave it", "stop it", "shut up", "end", "cancel that", "cancel it");
@@ -280,7 +281,7 @@ final class Vocabulary {
         "genau das", "lade ihn herunter", "lade sie herunter", "lade es herunter", "hol ihn",
         "hol sie", "bestellen", "anfragen", "yes", "sure", "jup", "gut", "sehr gut", "einverstanden",
         "ganz genau", "exakt", "richtig so", "herunterladen");
-    v.weakConfirm = Phrases.of("ok", "okay", "in ordnung", "alles klar", "na gut");
+    v.weakConfirm = Phrases.of("ok", "okay", "in ordnung", "alles klar", "na gut", "bitte");
     v.reject = Phrases.of("nein", "nee", "ne", "nö", "nicht", "falsch", "nicht den", "nicht die",
         "nicht das", "der falsche", "die falsche", "das falsche", "den falschen", "das ist falsch",
         "das ist er nicht", "das ist sie nicht", "das ist es nicht", "nicht der", "nicht richtig",
