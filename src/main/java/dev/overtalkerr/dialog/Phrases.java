@@ -47,6 +47,11 @@ final class Phrases {
     return 0;
   }
 
+  /** The number of words of the longest phrase. */
+  int maxLength() {
+    return items.isEmpty() ? 0 : items.get(0).length;
+  }
+
   /** Whether a phrase of exactly {@code length} words starts at {@code i}. */
   boolean matchesAt(List<String> t, int i, int length) {
     for (String[] p : items) {

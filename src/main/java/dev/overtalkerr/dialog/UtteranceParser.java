@@ -346,7 +346,11 @@ public final class UtteranceParser {
     if (dead[i]) {
       return null;
     }
-    for (int length = t.size() - i; length >= 1; length--) {
+    int longest = 0;
+    for (AnswerWord kind : AnswerWord.values()) {
+      longest = Math.max(longest, phrases(kind, v).maxLength());
+    }
+    for (int length = Math.min(t.size() - i, longest); length >= 1; length--) {
       for (AnswerWord kind : AnswerWord.values()) {
         if (phrases(kind, v).matchesAt(t, i, length)) {
           List<AnswerWord> rest = segment(t, i + length, v, dead);

@@ -117,7 +117,7 @@ final class Vocabulary {
         "hey overtalker", "ok overtalkerr", "okay overtalkerr");
     v.softLead = Phrases.of("so", "well", "oh", "hey", "hi", "hello", "yo", "go", "go and", "just", "now",
         "then", "and", "also", "maybe", "quickly", "lets", "let us", "i mean", "i meant", "i said",
-        "actually", "right", "now then");
+        "actually", "right", "now then", "you could", "you can", "could you maybe");
     v.launch = Phrases.of("open", "start", "launch", "overtalkerr", "overtalker", "over", "talker",
         "hey", "hi", "hello");
     v.confirm = Phrases.of("yes", "yeah", "yea", "ya", "yep", "yup", "yas", "aye", "sure", "correct", "right",
@@ -159,7 +159,7 @@ final class Vocabulary {
     v.politeness = Phrases.of("please", "can you", "could you", "would you", "will you", "can u",
         "could u", "would you mind", "kindly", "i want you to", "i need you to", "id like you to",
         "i would like you to", "ask overtalkerr to", "tell overtalkerr to", "pretty please",
-        "you could", "you can", "would you please", "could you please", "can you please",
+        "would you please", "could you please", "can you please",
         "something called", "something named", "a thing called");
     v.verbs = Phrases.of("download", "get", "grab", "find", "request", "add", "search for", "search",
         "look up", "look for", "queue", "queue up", "put", "fetch", "pull", "order", "watch", "see",
