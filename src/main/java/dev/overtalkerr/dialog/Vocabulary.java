@@ -129,6 +129,7 @@ final class Vocabulary {
         "lovely", "brilliant", "you got it", "bingo", "yes it is", "yeah that one", "sure thing",
         "you bet", "yes sir", "spot on", "works for me", "that works", "sounds great", "please do it",
         "thats the one i want", "thats what i want", "thats what i meant", "thats the right one",
+        "ill take it", "ill take that one", "ill take that", "take it", "thatll do", "that will do",
         "right one", "the right one", "yes thats it");
     v.weakConfirm = Phrases.of("ok", "okay", "alright", "all right", "fine", "please", "go on", "do");
     v.reject = Phrases.of("no", "nope", "nah", "not", "wrong", "incorrect", "negative", "not that one",
@@ -280,7 +281,9 @@ final class Vocabulary {
         "den meine ich", "die meine ich", "das meine ich", "genau den", "genau die",
         "genau das", "lade ihn herunter", "lade sie herunter", "lade es herunter", "hol ihn",
         "hol sie", "bestellen", "anfragen", "yes", "sure", "jup", "gut", "sehr gut", "einverstanden",
-        "ganz genau", "exakt", "richtig so", "herunterladen");
+        "ganz genau", "exakt", "richtig so", "herunterladen", "den nehme ich", "die nehme ich",
+        "das nehme ich", "nehme ich", "nimm den", "nimm die", "nimm das", "den nehmen wir",
+        "die nehmen wir", "das nehmen wir", "genommen");
     v.weakConfirm = Phrases.of("ok", "okay", "in ordnung", "alles klar", "na gut", "bitte");
     v.reject = Phrases.of("nein", "nee", "ne", "nö", "nicht", "falsch", "nicht den", "nicht die",
         "nicht das", "der falsche", "die falsche", "das falsche", "den falschen", "das ist falsch",
@@ -297,6 +300,7 @@ final class Vocabulary {
         "das wars", "das war alles", "fertig", "ciao", "auf wiedersehen");
     v.help = Phrases.of("hilfe", "help", "was kann ich sagen", "wie funktioniert das",
         "was kannst du", "was kannst du alles", "wie geht das", "hilf mir", "ich brauche hilfe",
+        "was kann ich alles sagen",
         "was kann ich tun", "optionen");
     v.neutral = Phrases.of("bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
         "ach", "das", "der", "die", "den", "es", "ist", "einer", "eine", "einen", "ein", "und", "dann",
@@ -318,7 +322,8 @@ final class Vocabulary {
         "ich möchte schauen", "nimm", "nimm auf", "spiel", "spiele", "gib mir", "merk", "merke",
         "ich möchte mir", "ich will mir", "ich würde mir gern", "ich würde mir gerne", "ich wünsche mir",
         "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal");
-    v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "etwas namens",
+    v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "doch", "eben",
+        "schnell", "kurz", "etwas namens",
         "was namens", "etwas mit dem titel");
     v.trailing = Phrases.of("bitte", "danke", "danke schön", "vielen dank", "für mich", "für uns", "mal",
         "herunter", "runter", "hinzu", "herunterladen", "runterladen", "downloaden", "laden",
