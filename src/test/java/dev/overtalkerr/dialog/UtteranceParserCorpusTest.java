@@ -57,8 +57,12 @@ class UtteranceParserCorpusTest {
             + String.join("\n", r.failures));
   }
 
-  /** Held-out utterances read correctly when the set was first measured (see the class doc). */
-  static final int HELD_OUT_PASSED = 35;
+  /**
+   * Held-out utterances read correctly when the set was measured (see the class doc): round one
+   * 35 of 36, round two (written after further work on the parser) 33 of 34. The misses are
+   * kept as they are: fixing them would turn the set into a development corpus.
+   */
+  static final int HELD_OUT_PASSED = 68;
 
   record Result(int total, int german, List<String> failures) {}
 
