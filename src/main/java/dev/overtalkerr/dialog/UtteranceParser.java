@@ -38,7 +38,8 @@ import java.util.OptionalInt;
  *         <li>Seasons anywhere: "season two", "seasons 1 and 2" (the first), "the second
  *             season", British "series 2", "the latest/newest/new season", "the next/upcoming
  *             season", "all seasons", "the complete series", "Staffel 2", "die zweite Staffel",
- *             "alle Staffeln"; "of"/"von" after a leading season phrase goes too. A season
+ *             "alle Staffeln", "the latest episodes" (the latest season), "s2"; "all of them"
+ *             alone; "of"/"von" after a leading season phrase goes too. A season
  *             implies a series. "A Man for All Seasons" keeps its words (a season phrase after a
  *             preposition is part of the title).
  *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", years with a
@@ -52,11 +53,14 @@ import java.util.OptionalInt;
  *             "new girl", "the new mutants" and "the next karate kid" stay whole.
  *       </ul>
  *   <li><b>Numbers.</b> A bare number after the title may be part of the title or a year. A
- *       four-digit year from 1900 to next year + 1 after at least one title word is read as the
- *       year first, with the whole title as an alternative {@link Reading} ("dune 2021" gives
- *       {@code dune} + 2021, alternative {@code dune 2021}); a number alone ("2012", "1917") or
- *       outside that span ("blade runner 2049", "ocean's 8", "300") stays the title. The search
- *       results settle which reading is meant; "from 2012" is always a year.
+ *       year from 1900 to this year + 2, digits or spoken ("twenty twenty one"), after at least
+ *       one title word is read as the year first, with the whole title as an alternative
+ *       {@link Reading} ("dune 2021" gives {@code dune} + 2021, alternative {@code dune 2021});
+ *       after "of" the title reading comes first ("class of 1999"). "The 1978 halloween" reads
+ *       the same way. A number alone ("2012", "1917") or outside that span ("blade runner 2049",
+ *       "ocean's 8", "300") stays the title. The search results settle which reading is meant.
+ *       A connector makes a year certain: "from 2012", "from eighty two" (a two-digit year
+ *       needs one, and not "in": "gone in 60 seconds").
  *   <li><b>Intent.</b> A title left over makes a {@link Intent#REQUEST}. Without a title, any
  *       slot ("the one from 1984", "the series", "season two", "in 4k", "the newer one", "das
  *       Original", "die von 1984", "all of them") makes a {@link Intent#REFINE}; so does a choice
@@ -472,7 +476,7 @@ public final class UtteranceParser {
         continue; // "the new series severance" is a temporal wish about a series, not a season
       }
       // "season 2 episode 3": the episode is not ours to keep
-      if (end < t.size() && (t.get(end).equals("episode") || t.get(end).equals("folge"))) {
+      if (end < t.size() && v.episodeWords.contains(key(t, end))) {
         NumberWords.Match ep = NumberWords.cardinal(t, end + 1, v.german);
         if (ep != null) {
           end += 1 + ep.length();
