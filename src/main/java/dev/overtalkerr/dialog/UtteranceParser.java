@@ -64,7 +64,8 @@ import java.util.OptionalInt;
  *   <li><b>Intent.</b> A title left over makes a {@link Intent#REQUEST}. Without a title, any
  *       slot ("the one from 1984", "the series", "season two", "in 4k", "the newer one", "das
  *       Original", "die von 1984", "all of them") makes a {@link Intent#REFINE}; so does a choice
- *       by position ("the second one", "die zweite"), whose number {@link #number} reads. Filler
+ *       by position ("the second one", "die zweite"), whose number {@link #number} reads. "Not
+ *       the movie" names the other type ("the show, not the movie"). Filler
  *       left next to a slot ("the one", "that's the one") is no title; alone it is one ("it",
  *       "the one" are films).
  * </ol>
@@ -374,6 +375,7 @@ public final class UtteranceParser {
   private Understanding request(List<String> t, Vocabulary v, Slots s) {
     stripLead(t, v, s);
     extractFourK(t, v, s);
+    TypeHint ruledOut = extractNegatedType(t, v);
     if (v.everything.isWhole(t)) {
       t.clear(); // "all of them", as an answer to "which season?"
       s.season = SeasonSpec.of(SeasonSpec.Which.ALL);
@@ -396,6 +398,9 @@ public final class UtteranceParser {
       s.choice = true;
     }
     bareTrailingYear(t, v, s);
+    if (ruledOut != null && s.type == TypeHint.ANY) {
+      s.type = ruledOut == TypeHint.MOVIE ? TypeHint.TV : TypeHint.MOVIE; // "not the movie"
+    }
     String title = t.isEmpty() ? null : String.join(" ", t.stream().map(Phrases::key).toList());
     Intent intent = title != null ? Intent.REQUEST : s.narrows() ? Intent.REFINE : Intent.REQUEST;
     return new Understanding(intent, title, s.type, s.years, s.season, s.temporal, s.fourK, s.order,
@@ -443,6 +448,32 @@ public final class UtteranceParser {
         t.subList(0, n).clear();
       }
     }
+  }
+
+  /** "the series, not the movie": removes "not the movie" and returns the type it rules out. */
+  private static TypeHint extractNegatedType(List<String> t, Vocabulary v) {
+    for (int i = 0; i < t.size(); i++) {
+      if (!v.negations.contains(key(t, i))) {
+        continue;
+      }
+      int j = i + 1;
+      if (j < t.size() && v.articles.contains(key(t, j))) {
+        j++;
+      }
+      int n = v.movie.matchAt(t, j);
+      TypeHint type = TypeHint.MOVIE;
+      if (n == 0) {
+        n = v.tv.matchAt(t, j);
+        type = TypeHint.TV;
+      }
+      boolean closes = j + n == t.size() || !Character.isLetter(key(t, j + n).charAt(0))
+          || v.articles.contains(key(t, j + n)) || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
+      if (n > 0 && closes) {
+        t.subList(i, j + n).clear();
+        return type;
+      }
+    }
+    return null;
   }
 
   private static void extractFourK(List<String> t, Vocabulary v, Slots s) {
@@ -824,7 +855,8 @@ public final class UtteranceParser {
       if (!(bare && weakWord) && !ofFollows) {
         after += v.called.matchAt(t, after);
         t.subList(0, after).clear();
-        s.namedAfterCarrier = !t.isEmpty();
+        // "the movie it" names a title; "the film version", "the tv one" only a type
+        s.namedAfterCarrier = t.stream().anyMatch(w -> !v.carrierFiller.contains(Phrases.key(w)));
         if (s.type == TypeHint.ANY) {
           s.type = type;
         }

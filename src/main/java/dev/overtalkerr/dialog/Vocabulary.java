@@ -96,6 +96,10 @@ final class Vocabulary {
   // --- 4K and refinement
   Phrases fourK;
   Set<String> refineFiller;
+  /** "not", "nicht": "the series, not the movie" names the type it rules out. */
+  Set<String> negations;
+  /** What may follow a type word without naming a title: "the film version", "the tv one". */
+  Set<String> carrierFiller;
   Set<String> newer;
   Set<String> older;
 
@@ -257,7 +261,10 @@ final class Vocabulary {
     v.refineFiller = Set.of("the", "one", "that", "this", "it", "a", "an", "version", "ones", "i", "mean",
         "meant", "actually", "rather", "please", "instead", "thats", "its", "is", "want", "wanted",
         "was", "thinking", "of", "no", "yes", "yeah", "oh", "sorry", "get", "id", "like", "prefer",
-        "maybe", "then", "try", "how", "about", "what", "did", "you", "have", "any", "got", "there");
+        "maybe", "then", "try", "how", "about", "what", "did", "you", "have", "any", "got", "there",
+        "just", "only");
+    v.carrierFiller = Set.of("one", "ones", "version", "please", "instead");
+    v.negations = Set.of("not", "no");
     v.newer = Set.of("newer", "new", "recent", "later", "latest", "newest", "more", "modern", "remake");
     v.older = Set.of("older", "old", "original", "earlier", "oldest", "classic");
     return v;
@@ -398,7 +405,10 @@ final class Vocabulary {
         "die 4k version", "4k version");
     v.refineFiller = Set.of("der", "die", "das", "den", "dem", "eine", "einer", "einen", "ein", "version",
         "fassung", "ich", "meine", "meinte", "lieber", "bitte", "stattdessen", "eigentlich", "doch", "ist",
-        "es", "nein", "ja", "oh", "nimm", "nehme", "will", "möchte", "hätte", "gern", "gerne", "vielleicht");
+        "es", "nein", "ja", "oh", "nimm", "nehme", "will", "möchte", "hätte", "gern", "gerne", "vielleicht",
+        "nur", "bloß", "lediglich");
+    v.carrierFiller = Set.of("version", "fassung", "bitte", "stattdessen", "lieber");
+    v.negations = Set.of("nicht", "kein", "keine", "keinen");
     v.newer = Set.of("neuere", "neueren", "neuerer", "neueres", "neue", "neuen", "neuer", "neues",
         "neueste", "neuesten", "aktuellere", "aktuelleren", "spätere", "späteren", "jüngere",
         "jüngeren", "remake");
