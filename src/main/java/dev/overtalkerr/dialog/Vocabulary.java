@@ -118,7 +118,9 @@ final class Vocabulary {
     v.german = false;
     v.interjections = Phrases.of("um", "umm", "uh", "uhh", "er", "erm", "hmm", "hm", "ok", "okay",
         "alright", "all right", "overtalkerr", "overtalker", "over talker", "hey overtalkerr",
-        "hey overtalker", "ok overtalkerr", "okay overtalkerr");
+        "hey overtalker", "ok overtalkerr", "okay overtalkerr", "alexa", "hey google", "ok google",
+        "okay google", "hey siri", "siri", "ok nabu", "okay nabu", "hey nabu", "hey jarvis",
+        "hey mycroft", "hey home assistant");
     v.softLead = Phrases.of("so", "well", "oh", "hey", "hi", "hello", "yo", "go", "go and", "just", "now",
         "then", "and", "also", "maybe", "quickly", "lets", "let us", "i mean", "i meant", "i said",
         "actually", "right", "now then", "you could", "you can", "could you maybe");
@@ -191,7 +193,9 @@ final class Vocabulary {
         "to my library", "to plex", "to jellyfin", "to emby", "to the server", "to the collection",
         "on the list", "on my list", "on the server", "on plex", "for download", "for tonight",
         "if you can", "if possible", "if you could", "overtalkerr", "overtalker", "okay", "ok",
-        "thanks a lot", "cheers", "right now", "asap", "to download", "to watch");
+        "thanks a lot", "cheers", "right now", "asap", "to download", "to watch", "and", "and thanks",
+        "and thank you", "would you", "could you", "can you", "will you", "please would you",
+        "right away", "straight away", "immediately", "when you can", "when you get a chance");
     v.particles = Map.of(
         "put", Phrases.of("on", "in", "on the list", "in the queue", "on my list", "onto the list"),
         "queue", Phrases.of("up"),
@@ -274,7 +278,8 @@ final class Vocabulary {
     Vocabulary v = new Vocabulary();
     v.german = true;
     v.interjections = Phrases.of("ähm", "äh", "öhm", "hm", "hmm", "ok", "okay", "overtalkerr",
-        "overtalker", "hey overtalkerr", "okay overtalkerr", "um");
+        "overtalker", "hey overtalkerr", "okay overtalkerr", "um", "alexa", "hey google", "ok google",
+        "okay google", "hey siri", "siri", "ok nabu", "okay nabu", "hey nabu", "hey jarvis");
     v.softLead = Phrases.of("also", "na", "naja", "hey", "hallo", "hi", "so", "oh", "ach", "du", "doch",
         "jetzt", "dann", "und", "mir", "uns", "vielleicht", "schnell", "ich meine", "ich meinte",
         "ich sagte", "lass uns", "eigentlich", "nun");
@@ -342,7 +347,7 @@ final class Vocabulary {
         "sofort", "bitte schön", "wenn möglich", "wenn du kannst", "ok", "okay", "vormerken",
         "merken", "aufnehmen", "anfordern", "geben", "gucken bitte", "schauen bitte", "hinzu bitte",
         "hinzufügen bitte", "herunterladen bitte", "kann", "können", "könnte", "würde", "will",
-        "möchte", "abspielen", "spielen", "auf");
+        "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte");
     v.particles = Map.of();
     v.articles = Set.of("der", "die", "das", "den", "dem", "ein", "eine", "einen", "einer", "diesen",
         "diese", "dieser");
