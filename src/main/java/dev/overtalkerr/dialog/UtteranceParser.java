@@ -122,6 +122,11 @@ public final class UtteranceParser {
     if (allIn(t, v.interjections)) {
       return Understanding.of(Intent.LAUNCH); // "um"
     }
+    int restatement = v.restatement.matchAt(t, 0);
+    if (restatement > 0 && restatement < t.size()) {
+      // "no, I meant the office": whatever follows is the request
+      return request(new ArrayList<>(t.subList(restatement, t.size())), v, new Slots());
+    }
     int correction = v.correction.matchAt(t, 0);
     if (correction > 0 && correction < t.size()) {
       // "no, the one from 1984", "no, download dune": a correction, not a title starting with "no"

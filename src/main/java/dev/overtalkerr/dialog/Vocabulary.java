@@ -30,6 +30,8 @@ final class Vocabulary {
   Phrases thanks;
   /** A leading "no" before a correction: "no, the one from 1984". */
   Phrases correction;
+  /** A restatement that always introduces the corrected request: "no, I meant ...". */
+  Phrases restatement;
 
   // --- carriers around the title
   Phrases politeness;
@@ -123,7 +125,8 @@ final class Vocabulary {
         "hey mycroft", "hey home assistant");
     v.softLead = Phrases.of("so", "well", "oh", "hey", "hi", "hello", "yo", "go", "go and", "just", "now",
         "then", "and", "also", "maybe", "quickly", "lets", "let us", "i mean", "i meant", "i said",
-        "actually", "right", "now then", "you could", "you can", "could you maybe");
+        "actually", "right", "now then", "you could", "you can", "could you maybe", "yes", "yeah",
+        "yep", "yes please", "sure", "ok yes");
     v.launch = Phrases.of("open", "start", "launch", "overtalkerr", "overtalker", "over", "talker",
         "hey", "hi", "hello");
     v.confirm = Phrases.of("yes", "yeah", "yea", "ya", "yep", "yup", "yas", "aye", "sure", "correct", "right",
@@ -163,6 +166,9 @@ final class Vocabulary {
     v.thanks = Phrases.of("thanks", "thank you", "thanks a lot", "cheers", "thank you very much",
         "thanks so much", "many thanks", "ta");
     v.correction = Phrases.of("no", "nope", "nah", "not quite", "wrong", "actually", "i mean", "i meant");
+    v.restatement = Phrases.of("i said", "i meant", "i mean", "no i said", "no i meant", "no i mean",
+        "nope i said", "nope i meant", "sorry i meant", "sorry i said", "no sorry i meant",
+        "i was asking for", "i asked for", "no i asked for");
     v.politeness = Phrases.of("please", "can you", "could you", "would you", "will you", "can u",
         "could u", "would you mind", "kindly", "i want you to", "i need you to", "id like you to",
         "i would like you to", "ask overtalkerr to", "tell overtalkerr to", "pretty please",
@@ -184,7 +190,8 @@ final class Vocabulary {
         "we would like to watch", "wed like to watch", "we want", "i fancy", "i feel like watching",
         "how about", "what about", "try", "download for me", "add for me", "search for me",
         "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see",
-        "help me find", "help me get", "help me download", "help me look for", "help me search for");
+        "help me find", "help me get", "help me download", "help me look for", "help me search for",
+        "i wanted", "i wanted to watch", "i wanted to see", "i was looking for", "i was after");
     v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
         "something named", "a thing called", "one called", "a title called", "the one called");
     v.trailing = Phrases.of("please", "thanks", "thank you", "thank you very much", "for me", "for us",
@@ -282,7 +289,7 @@ final class Vocabulary {
         "okay google", "hey siri", "siri", "ok nabu", "okay nabu", "hey nabu", "hey jarvis");
     v.softLead = Phrases.of("also", "na", "naja", "hey", "hallo", "hi", "so", "oh", "ach", "du", "doch",
         "jetzt", "dann", "und", "mir", "uns", "vielleicht", "schnell", "ich meine", "ich meinte",
-        "ich sagte", "lass uns", "eigentlich", "nun");
+        "ich sagte", "lass uns", "eigentlich", "nun", "ja", "ja bitte", "genau");
     v.launch = Phrases.of("öffne", "öffnen", "starte", "starten", "start", "open", "overtalkerr",
         "overtalker", "hey", "hallo", "hi");
     v.confirm = Phrases.of("ja", "jawohl", "jo", "jep", "jap", "japp", "genau", "passt", "richtig",
@@ -321,6 +328,9 @@ final class Vocabulary {
         "stattdessen", "noch", "mehr", "probier", "versuch", "wie", "wäre", "es", "mit", "bitte");
     v.thanks = Phrases.of("danke", "vielen dank", "danke schön", "dankeschön", "danke sehr", "merci");
     v.correction = Phrases.of("nein", "nee", "ne", "nö", "falsch", "ich meine", "ich meinte", "eigentlich");
+    v.restatement = Phrases.of("ich meinte", "ich meine", "ich sagte", "nein ich meinte", "nein ich meine",
+        "nein ich sagte", "nee ich meinte", "sorry ich meinte",
+        "ich hatte gesagt");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
         "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach");
@@ -333,7 +343,8 @@ final class Vocabulary {
         "bestelle", "bestell", "fordere", "frage an", "ich will sehen", "ich möchte sehen",
         "ich möchte schauen", "nimm", "nimm auf", "spiel", "spiele", "gib mir", "merk", "merke",
         "ich möchte mir", "ich will mir", "ich würde mir gern", "ich würde mir gerne", "ich wünsche mir",
-        "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal");
+        "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal", "ich wollte",
+        "ich wollte eigentlich", "wir wollen", "wir möchten", "wir würden gern", "wir würden gerne");
     v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "doch", "eben",
         "schnell", "kurz", "etwas namens",
         "was namens", "etwas mit dem titel");
