@@ -27,7 +27,8 @@ import java.util.OptionalInt;
  *       launch. A single unknown word makes it a request instead, so "download help" and "get
  *       stop making sense" are titles. A leading "no"/"nein" before a correction ("no, the one
  *       from 1984", "no, download dune") is dropped; before a title ("no country for old men") it
- *       stays.
+ *       stays. A restatement ("no, I meant the office", "nein, ich meinte Dark") always
+ *       introduces the corrected request.
  *   <li><b>Carriers.</b> Leading filler and one request verb ("can you please download", "I'd
  *       like to watch", "could you add", "lade", "kannst du", "ich möchte") and trailing filler
  *       ("for me", "to the list", "please", "herunter", "sehen", "hinzu") are removed; soft leading

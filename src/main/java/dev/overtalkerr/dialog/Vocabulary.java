@@ -145,13 +145,14 @@ final class Vocabulary {
         "not this one", "thats not it", "thats wrong", "wrong one", "not it", "not really",
         "thats not the one", "not the one", "dont", "no way", "i dont think so", "different one");
     v.next = Phrases.of("next", "next one", "skip", "skip it", "skip that", "skip this", "another",
-        "another one", "something else", "anything else", "what else", "others", "other one",
+        "another one", "something else", "anything else", "what else", "other one",
         "the other one", "any others", "any other", "keep going", "show me another", "give me another",
         "try another", "try again", "more", "the next", "a different one", "something different",
-        "different", "another title", "the other", "other");
+        "different", "another title", "the others please", "any other one");
     v.cancel = Phrases.of("cancel", "stop", "never mind", "nevermind", "forget it", "forget about it",
         "quit", "exit", "abort", "enough", "thats all", "nothing", "goodbye", "bye", "good bye",
-        "im done", "done", "leave it", "stop it", "shut up", "end", "cancel that", "cancel it");
+        "im done", "done", "leave it", "stop it", "shut up", "cancel that", "cancel it",
+        "end it", "thats enough");
     v.help = Phrases.of("help", "help me", "what can i say", "what can i do", "what can you do",
         "what do i say", "how does this work", "how does it work", "how do i use this",
         "what are my options", "options", "instructions", "i need help", "who are you", "what are you",
