@@ -1,26 +1,994 @@
 package dev.overtalkerr.dialog;
 
+import java.text.Normalizer;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 
-/** PLACEHOLDER replaced by the parser branch before landing. */
+/**
+ * Understands one spoken utterance, English or German, without asking any backend.
+ *
+ * <h2>How it reads an utterance</h2>
+ *
+ * <ol>
+ *   <li><b>Normalise.</b> Lower-case; every character that is not a letter or digit becomes a
+ *       space, so speech-to-text case and punctuation ("Download Dune.", "DUNE?") do not matter.
+ *       Apostrophes inside words are dropped ("ocean's 8" gives the title {@code oceans 8}),
+ *       "&amp;" becomes "and"/"und", hyphens split words ("spider-man" gives {@code spider man}).
+ *   <li><b>Launch and answers.</b> Empty, "open overtalkerr" or "start" is {@link Intent#LAUNCH}.
+ *       An utterance made <em>only</em> of answer words ("yes please", "yeah that's the one",
+ *       "no thanks", "not that one", "next", "never mind", "help", "what can I say", "ja bitte",
+ *       "nein danke", "weiter", "abbrechen", "hilfe") is CONFIRM, REJECT, NEXT, CANCEL or HELP.
+ *       Cancel beats help beats next; between yes and no the last one said wins ("yeah nah");
+ *       a lone "ok" is a yes, a lone "thanks"/"danke" ends the dialog (CANCEL), a lone "um" is a
+ *       launch. A single unknown word makes it a request instead, so "download help" and "get
+ *       stop making sense" are titles. A leading "no"/"nein" before a correction ("no, the one
+ *       from 1984", "no, download dune") is dropped; before a title ("no country for old men") it
+ *       stays. A restatement ("no, I meant the office", "nein, ich meinte Dark") always
+ *       introduces the corrected request.
+ *   <li><b>Carriers.</b> Leading filler and one request verb ("can you please download", "I'd
+ *       like to watch", "could you add", "lade", "kannst du", "ich möchte") and trailing filler
+ *       ("for me", "to the list", "please", "herunter", "sehen", "hinzu") are removed; soft leading
+ *       words ("so", "just", "go", "then") only when a verb follows them.
+ *   <li><b>Slots</b>, each found only where speech puts it, so words inside a title stay:
+ *       <ul>
+ *         <li>4K anywhere ("in 4k", "four k", "uhd", "ultra hd").
+ *         <li>Seasons anywhere: "season two", "seasons 1 and 2" (the first), "the second
+ *             season", British "series 2", "the latest/newest/new season", "the next/upcoming
+ *             season", "all seasons", "the complete series", "Staffel 2", "die zweite Staffel",
+ *             "alle Staffeln", "the latest episodes" (the latest season), "s2"; "all of them"
+ *             alone; "of"/"von" after a leading season phrase goes too. A season
+ *             implies a series. "A Man for All Seasons" keeps its words (a season phrase after a
+ *             preposition is part of the title).
+ *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", years with a
+ *             connector ("from 1999", "from nineteen ninety nine", "released in 2004", "from the
+ *             eighties", "from the noughties", "this year", "last year", "von 1999", "aus den
+ *             80ern", "from 1990 to 1999"), "the 1984 one".
+ *         <li>At the start: an article, a temporal word and a media-type word ("the upcoming
+ *             movie called X", "the series X", "den Film X"). "latest"/"newest"/"upcoming" alone
+ *             also count ("the latest mission impossible"); "new" and "next" count only with a
+ *             media-type word ("the new movie X", "the new X movie", "the next dune film"), so
+ *             "new girl", "the new mutants" and "the next karate kid" stay whole.
+ *       </ul>
+ *   <li><b>Numbers.</b> A bare number after the title may be part of the title or a year. A
+ *       year from 1900 to this year + 2, digits or spoken ("twenty twenty one"), after at least
+ *       one title word is read as the year first, with the whole title as an alternative
+ *       {@link Reading} ("dune 2021" gives {@code dune} + 2021, alternative {@code dune 2021});
+ *       after "of" the title reading comes first ("class of 1999"). "The 1978 halloween" reads
+ *       the same way. A number alone ("2012", "1917") or outside that span ("blade runner 2049",
+ *       "ocean's 8", "300") stays the title. The search results settle which reading is meant.
+ *       A connector makes a year certain: "from 2012", "from eighty two" (a two-digit year
+ *       needs one, and not "in": "gone in 60 seconds").
+ *   <li><b>Intent.</b> A title left over makes a {@link Intent#REQUEST}. Without a title, any
+ *       slot ("the one from 1984", "the series", "season two", "in 4k", "the newer one", "das
+ *       Original", "die von 1984", "all of them") makes a {@link Intent#REFINE}; so does a choice
+ *       by position ("the second one", "die zweite"), whose number {@link #number} reads. "Not
+ *       the movie" names the other type ("the show, not the movie"). Filler
+ *       left next to a slot ("the one", "that's the one") is no title; alone it is one ("it",
+ *       "the one" are films).
+ * </ol>
+ *
+ * <p>Everything else is the title: every word kept, articles and numbers included, digits as
+ * spoken ("2" stays {@code 2}, "two" stays {@code two}). No title is special-cased.
+ */
 public final class UtteranceParser {
-  public UtteranceParser(Clock clock) {}
+  private final Clock clock;
 
-  public Understanding parse(String text, String language) {
-    String t = text == null ? "" : text.toLowerCase().replaceAll("[^a-z0-9 ]", "").trim();
-    if (t.equals("yes")) return Understanding.of(Intent.CONFIRM);
-    if (t.equals("no")) return Understanding.of(Intent.REJECT);
-    if (t.equals("cancel")) return Understanding.of(Intent.CANCEL);
-    t = t.replaceFirst("^download ", "");
-    return new Understanding(Intent.REQUEST, t, TypeHint.ANY, null, null, null, false, null, java.util.List.of());
+  public UtteranceParser(Clock clock) {
+    this.clock = clock;
   }
 
+  /** What the slots of one utterance hold while it is being read. */
+  private static final class Slots {
+    TypeHint type = TypeHint.ANY;
+    YearRange years;
+    SeasonSpec season;
+    Temporal temporal;
+    boolean fourK;
+    Understanding.Order order;
+    boolean verb;
+    String verbWord;
+    /** "the second one": a choice among offers, read with {@link UtteranceParser#number}. */
+    boolean choice;
+    /** The words after "the movie", "a show called": a title, even "it" or "the one". */
+    boolean namedAfterCarrier;
+    List<Reading> alternatives = new ArrayList<>();
+
+    boolean narrows() {
+      return type != TypeHint.ANY || years != null || season != null || temporal != null || fourK
+          || order != null || choice;
+    }
+  }
+
+  /**
+   * Reads one utterance.
+   *
+   * @param text what speech-to-text gave, any case and punctuation; null or blank is a launch
+   * @param language "en", "de", "en-GB", "de-DE"...; null means English
+   */
+  public Understanding parse(String text, String language) {
+    Vocabulary v = Vocabulary.forLanguage(language);
+    List<String> t = tokens(text, v);
+    stripInterjections(t, v);
+    if (t.isEmpty() || allIn(t, v.launch)) {
+      return Understanding.of(Intent.LAUNCH);
+    }
+    Intent answer = answer(t, v);
+    if (answer != null) {
+      return Understanding.of(answer);
+    }
+    if (allIn(t, v.interjections)) {
+      return Understanding.of(Intent.LAUNCH); // "um"
+    }
+    int restatement = v.restatement.matchAt(t, 0);
+    if (restatement > 0 && restatement < t.size()) {
+      // "no, I meant the office": whatever follows is the request
+      return request(new ArrayList<>(t.subList(restatement, t.size())), v, new Slots());
+    }
+    int correction = v.correction.matchAt(t, 0);
+    if (correction > 0 && correction < t.size()) {
+      // "no, the one from 1984", "no, download dune": a correction, not a title starting with "no"
+      List<String> rest = new ArrayList<>(t.subList(correction, t.size()));
+      Slots probe = new Slots();
+      Understanding u = request(rest, v, probe);
+      if (probe.verb || u.intent() == Intent.REFINE) {
+        return u;
+      }
+    }
+    return request(t, v, new Slots());
+  }
+
+  /**
+   * A bare number in an answer: "two", "the second one", "2", "3rd", "zwei", "die zweite",
+   * "season 3", "Staffel drei". Empty when there is none ("that one" is not a number).
+   */
   public OptionalInt number(String text, String language) {
+    Vocabulary v = Vocabulary.forLanguage(language);
+    List<String> t = tokens(text, v);
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      String prev = i == 0 ? "" : t.get(i - 1);
+      boolean alone = i == 0 && (i + 1 == t.size() || v.neutral.contains(t.get(i + 1)));
+      boolean counted = alone || v.seasonWords.contains(prev) || v.seasonNumberWords.contains(prev)
+          || prev.equals("number") || prev.equals("episode") || prev.equals("folge")
+          || prev.equals("option") || prev.equals("just") || prev.equals("nur");
+      if ((w.equals("one") || w.equals("ein") || w.equals("eine") || w.equals("einen")
+          || w.equals("einer")) && !counted) {
+        continue; // "that one", "the other one", "eine andere": a pronoun or article
+      }
+      NumberWords.Match m = NumberWords.ordinal(t, i, v.german);
+      if (m == null) {
+        m = NumberWords.cardinal(t, i, v.german);
+      }
+      if (m != null) {
+        return OptionalInt.of(m.value());
+      }
+    }
     return OptionalInt.empty();
   }
 
+  /**
+   * The contract's JSON line: {@code intent, title, media_type, years, season, temporal, four_k}
+   * in that order, nothing else.
+   */
   public static String toJson(Understanding u) {
-    return "{}";
+    StringBuilder b = new StringBuilder(128);
+    b.append("{\"intent\":\"").append(u.intent().wire()).append('"');
+    b.append(",\"title\":");
+    if (u.title() == null) {
+      b.append("null");
+    } else {
+      quote(b, u.title());
+    }
+    b.append(",\"media_type\":\"").append(u.mediaType().wire()).append('"');
+    b.append(",\"years\":");
+    if (u.years() == null) {
+      b.append("null");
+    } else {
+      b.append("{\"from\":").append(u.years().from()).append(",\"to\":").append(u.years().to()).append('}');
+    }
+    b.append(",\"season\":");
+    SeasonSpec s = u.season();
+    if (s == null) {
+      b.append("null");
+    } else if (s.number() != null) {
+      b.append("{\"number\":").append(s.number()).append('}');
+    } else {
+      b.append("{\"which\":\"").append(s.which().wire()).append("\"}");
+    }
+    b.append(",\"temporal\":");
+    if (u.temporal() == null) {
+      b.append("null");
+    } else {
+      b.append('"').append(u.temporal().wire()).append('"');
+    }
+    b.append(",\"four_k\":").append(u.fourK()).append('}');
+    return b.toString();
+  }
+
+  private static void quote(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+
+  // ================================================================ normalising
+
+  /**
+   * Lower-case words. Apostrophes are dropped, except that a word ending in "'s" keeps it so a
+   * possessive before a season can be undone ("severance's second season"); {@link Phrases#key}
+   * drops it for everything else, including the title.
+   */
+  static List<String> tokens(String text, Vocabulary v) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    s = s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'')
+        .replace('\u00b4', '\'');
+    s = s.replace("&", v.german ? " und " : " and ").replace("+", " plus ");
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(c);
+      } else if (c == '\'' && i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+          && Character.isLetterOrDigit(s.charAt(i + 1))) {
+        boolean possessive = s.charAt(i + 1) == 's' && Character.isLetter(s.charAt(i - 1))
+            && (i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2)));
+        if (possessive) {
+          b.append('\'');
+        }
+      } else {
+        b.append(' ');
+      }
+    }
+    for (String w : b.toString().trim().split("\\s+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static void stripInterjections(List<String> t, Vocabulary v) {
+    int n;
+    while ((n = v.interjections.matchAt(t, 0)) > 0 && n < t.size()) {
+      t.subList(0, n).clear();
+    }
+    while ((n = v.interjections.matchEndingAt(t, t.size())) > 0 && n < t.size()
+        && !v.weakConfirm.contains(t.get(t.size() - 1))) {
+      t.subList(t.size() - n, t.size()).clear();
+    }
+  }
+
+  private static boolean allIn(List<String> t, Phrases p) {
+    int i = 0;
+    while (i < t.size()) {
+      int n = p.matchAt(t, i);
+      if (n == 0) {
+        return false;
+      }
+      i += n;
+    }
+    return true;
+  }
+
+  // ================================================================ answers
+
+  /** Kinds of answer words, in the order they win when several are said ("no, stop"). */
+  private enum AnswerWord {
+    CANCEL, HELP, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, THANKS, NEUTRAL
+  }
+
+  private static Phrases phrases(AnswerWord kind, Vocabulary v) {
+    return switch (kind) {
+      case CANCEL -> v.cancel;
+      case HELP -> v.help;
+      case NEXT -> v.next;
+      case REJECT -> v.reject;
+      case CONFIRM -> v.confirm;
+      case WEAK_CONFIRM -> v.weakConfirm;
+      case THANKS -> v.thanks;
+      case NEUTRAL -> v.neutral;
+    };
+  }
+
+  /** CONFIRM/REJECT/NEXT/CANCEL/HELP when every word is an answer word or neutral; else null. */
+  private static Intent answer(List<String> t, Vocabulary v) {
+    List<AnswerWord> words = segment(t, 0, v, new boolean[t.size() + 1]);
+    if (words == null) {
+      return null;
+    }
+    Intent lastYesNo = null;
+    for (AnswerWord w : words) {
+      if (w == AnswerWord.CONFIRM) {
+        lastYesNo = Intent.CONFIRM;
+      } else if (w == AnswerWord.REJECT) {
+        lastYesNo = Intent.REJECT; // "yeah nah": the last one said wins
+      }
+    }
+    if (words.contains(AnswerWord.CANCEL)) {
+      return Intent.CANCEL;
+    }
+    if (words.contains(AnswerWord.HELP)) {
+      return Intent.HELP;
+    }
+    if (words.contains(AnswerWord.NEXT)) {
+      return Intent.NEXT;
+    }
+    if (lastYesNo != null) {
+      return lastYesNo;
+    }
+    if (words.contains(AnswerWord.WEAK_CONFIRM)) {
+      return Intent.CONFIRM;
+    }
+    return words.contains(AnswerWord.THANKS) ? Intent.CANCEL : null;
+  }
+
+  /**
+   * Splits the tokens from {@code i} into answer phrases, longer phrases first ("not that one"
+   * before "not" + "that one"); null when some word belongs to no answer phrase.
+   */
+  private static List<AnswerWord> segment(List<String> t, int i, Vocabulary v, boolean[] dead) {
+    if (i == t.size()) {
+      return new ArrayList<>();
+    }
+    if (dead[i]) {
+      return null;
+    }
+    int longest = 0;
+    for (AnswerWord kind : AnswerWord.values()) {
+      longest = Math.max(longest, phrases(kind, v).maxLength());
+    }
+    for (int length = Math.min(t.size() - i, longest); length >= 1; length--) {
+      for (AnswerWord kind : AnswerWord.values()) {
+        if (phrases(kind, v).matchesAt(t, i, length)) {
+          List<AnswerWord> rest = segment(t, i + length, v, dead);
+          if (rest != null) {
+            rest.add(0, kind);
+            return rest;
+          }
+        }
+      }
+    }
+    dead[i] = true;
+    return null;
+  }
+
+  // ================================================================ requests
+
+  private Understanding request(List<String> t, Vocabulary v, Slots s) {
+    stripLead(t, v, s);
+    extractFourK(t, v, s);
+    TypeHint ruledOut = extractNegatedType(t, v);
+    if (v.everything.isWhole(t)) {
+      t.clear(); // "all of them", as an answer to "which season?"
+      s.season = SeasonSpec.of(SeasonSpec.Which.ALL);
+      s.type = TypeHint.TV;
+    }
+    extractSeason(t, v, s);
+    stripLead(t, v, s);
+    trailing(t, v, s);
+    if (!extractOrder(t, v, s)) {
+      leadingYear(t, v, s);
+      leadingTypeAndTemporal(t, v, s);
+      trailing(t, v, s);
+    }
+    boolean onlyFiller = t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)));
+    if (!t.isEmpty() && onlyFiller && s.narrows() && !s.namedAfterCarrier) {
+      t.clear(); // "the one from 1984": what is left names no title
+    }
+    if (isChoice(t, v)) {
+      t.clear();
+      s.choice = true;
+    }
+    bareTrailingYear(t, v, s);
+    if (ruledOut != null && s.type == TypeHint.ANY) {
+      s.type = ruledOut == TypeHint.MOVIE ? TypeHint.TV : TypeHint.MOVIE; // "not the movie"
+    }
+    String title = t.isEmpty() ? null : String.join(" ", t.stream().map(Phrases::key).toList());
+    Intent intent = title != null ? Intent.REQUEST : s.narrows() ? Intent.REFINE : Intent.REQUEST;
+    return new Understanding(intent, title, s.type, s.years, s.season, s.temporal, s.fourK, s.order,
+        s.alternatives);
+  }
+
+  /** Leading filler and one request verb, with the words that may follow the verb. */
+  private static void stripLead(List<String> t, Vocabulary v, Slots s) {
+    while (true) {
+      int n = v.interjections.matchAt(t, 0);
+      if (n == 0) {
+        n = v.politeness.matchAt(t, 0);
+      }
+      if (n > 0 && n < t.size()) {
+        t.subList(0, n).clear();
+        continue;
+      }
+      break;
+    }
+    if (s.verb) {
+      return;
+    }
+    // soft words ("so", "just", "go") are dropped only when a verb follows them
+    int soft = 0;
+    while (true) {
+      int n = v.softLead.matchAt(t, soft);
+      if (n == 0) {
+        n = v.politeness.matchAt(t, soft);
+      }
+      if (n == 0) {
+        n = v.interjections.matchAt(t, soft);
+      }
+      if (n == 0) {
+        break;
+      }
+      soft += n;
+    }
+    int verb = v.verbs.matchAt(t, soft);
+    if (verb > 0 && soft + verb < t.size()) {
+      s.verb = true;
+      s.verbWord = t.get(soft);
+      t.subList(0, soft + verb).clear();
+      int n;
+      while ((n = v.afterVerb.matchAt(t, 0)) > 0 && n < t.size()) {
+        t.subList(0, n).clear();
+      }
+    }
+  }
+
+  /** "the series, not the movie": removes "not the movie" and returns the type it rules out. */
+  private static TypeHint extractNegatedType(List<String> t, Vocabulary v) {
+    for (int i = 0; i < t.size(); i++) {
+      if (!v.negations.contains(key(t, i))) {
+        continue;
+      }
+      int j = i + 1;
+      if (j < t.size() && v.articles.contains(key(t, j))) {
+        j++;
+      }
+      int n = v.movie.matchAt(t, j);
+      TypeHint type = TypeHint.MOVIE;
+      if (n == 0) {
+        n = v.tv.matchAt(t, j);
+        type = TypeHint.TV;
+      }
+      boolean closes = j + n == t.size() || !Character.isLetter(key(t, j + n).charAt(0))
+          || v.articles.contains(key(t, j + n)) || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
+      if (n > 0 && closes) {
+        t.subList(i, j + n).clear();
+        return type;
+      }
+    }
+    return null;
+  }
+
+  private static void extractFourK(List<String> t, Vocabulary v, Slots s) {
+    for (int i = 0; i < t.size(); i++) {
+      int n = v.fourK.matchAt(t, i);
+      if (n > 0) {
+        s.fourK = true;
+        t.subList(i, i + n).clear();
+        i--;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- seasons
+
+  private record SeasonMatch(SeasonSpec spec, int length, boolean seriesWord) {}
+
+  private static void extractSeason(List<String> t, Vocabulary v, Slots s) {
+    for (int i = 0; i < t.size(); i++) {
+      SeasonMatch m = seasonAt(t, i, v);
+      if (m == null) {
+        continue;
+      }
+      int end = i + m.length();
+      boolean atEnd = end == t.size();
+      if (i > 0 && isPreposition(key(t, i - 1), v) && atEnd) {
+        continue; // "a man for all seasons"
+      }
+      if (m.seriesWord() && !atEnd && v.seasonConnectors.matchAt(t, end) == 0
+          && m.spec().number() == null) {
+        continue; // "the new series severance" is a temporal wish about a series, not a season
+      }
+      // "season 2 episode 3": the episode is not ours to keep
+      if (end < t.size() && v.episodeWords.contains(key(t, end))) {
+        NumberWords.Match ep = NumberWords.cardinal(t, end + 1, v.german);
+        if (ep != null) {
+          end += 1 + ep.length();
+        }
+      }
+      int connector = v.seasonConnectors.matchAt(t, end);
+      if (connector > 0 && end + connector < t.size()) {
+        end += connector; // "season two of severance"
+      }
+      if (i > 0 && end == t.size() && t.get(i - 1).endsWith("'s")) {
+        String w = t.get(i - 1);
+        t.set(i - 1, w.substring(0, w.length() - 2)); // "severance's second season"
+      }
+      t.subList(i, end).clear();
+      s.season = m.spec();
+      s.type = TypeHint.TV;
+      return;
+    }
+  }
+
+  private static boolean isPreposition(String w, Vocabulary v) {
+    return v.prepositions.contains(w);
+  }
+
+  /** "s2", "s02e05" as some speech-to-text engines and typists write them. */
+  private static final java.util.regex.Pattern SEASON_CODE =
+      java.util.regex.Pattern.compile("s(\\d{1,2})(e\\d{1,3})?");
+
+  private static SeasonMatch seasonAt(List<String> t, int i, Vocabulary v) {
+    int all = v.seasonAll.matchAt(t, i);
+    if (all > 0) {
+      boolean series = t.get(i + all - 1).equals("series") || t.get(i + all - 1).equals("show");
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.ALL), all, series);
+    }
+    int j = i;
+    if (j < t.size() && v.seasonArticles.contains(key(t, j))) {
+      j++;
+    }
+    if (j >= t.size()) {
+      return null;
+    }
+    String w = t.get(j);
+    w = Phrases.key(w);
+    java.util.regex.Matcher code = SEASON_CODE.matcher(w);
+    if (code.matches()) {
+      return new SeasonMatch(SeasonSpec.number(Integer.parseInt(code.group(1))), j + 1 - i, false);
+    }
+    boolean seasonWord = v.seasonWords.contains(w);
+    boolean seriesWord = v.seriesWords.contains(w);
+    if (seasonWord || seriesWord) {
+      int k = j + 1;
+      k += v.seasonNumberWords.matchAt(t, k);
+      NumberWords.Match n = NumberWords.cardinal(t, k, v.german);
+      if (n == null && v.german) {
+        n = NumberWords.ordinal(t, k, true); // "Staffel zwei", rarely "Staffel zweite"
+      }
+      if (n != null && n.value() <= 100) {
+        k += n.length();
+        int join = v.seasonJoin.matchAt(t, k);
+        if (join > 0) {
+          NumberWords.Match second = NumberWords.cardinal(t, k + join, v.german);
+          if (second != null) {
+            k += join + second.length(); // "seasons 1 and 2": the first
+          }
+        }
+        return new SeasonMatch(SeasonSpec.number(n.value()), k - i, false);
+      }
+      return null;
+    }
+    NumberWords.Match ord = NumberWords.ordinal(t, j, v.german);
+    if (ord == null && v.german && w.chars().allMatch(Character::isDigit)) {
+      ord = NumberWords.cardinal(t, j, true); // "die 2. Staffel" arrives as "die 2 staffel"
+    }
+    if (ord != null && isSeasonNoun(t, j + ord.length(), v)) {
+      return new SeasonMatch(SeasonSpec.number(ord.value()), j + ord.length() + 1 - i,
+          v.seriesWords.contains(key(t, j + ord.length())));
+    }
+    int latest = v.seasonLatest.matchAt(t, j);
+    if (latest > 0 && j + latest < t.size() && v.episodeWords.contains(key(t, j + latest))) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i, false);
+    }
+    if (latest > 0 && isSeasonNoun(t, j + latest, v)) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i,
+          v.seriesWords.contains(key(t, j + latest)));
+    }
+    int next = v.seasonNext.matchAt(t, j);
+    if (next > 0 && isSeasonNoun(t, j + next, v)) {
+      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.NEXT), j + next + 1 - i,
+          v.seriesWords.contains(key(t, j + next)));
+    }
+    return null;
+  }
+
+  private static boolean isSeasonNoun(List<String> t, int i, Vocabulary v) {
+    return i < t.size() && (v.seasonWords.contains(key(t, i)) || v.seriesWords.contains(key(t, i)));
+  }
+
+  // ---------------------------------------------------------------- the end of the utterance
+
+  /** Removes trailing filler, wishes, type words and years until nothing more comes off. */
+  private void trailing(List<String> t, Vocabulary v, Slots s) {
+    boolean changed = true;
+    while (changed && !t.isEmpty()) {
+      changed = false;
+      int n = v.trailing.matchEndingAt(t, t.size());
+      if (n == 0 && s.verbWord != null && v.particles.containsKey(s.verbWord)) {
+        n = v.particles.get(s.verbWord).matchEndingAt(t, t.size());
+      }
+      if (n > 0 && n < t.size()) {
+        t.subList(t.size() - n, t.size()).clear();
+        changed = true;
+        continue;
+      }
+      if (whenItComesOut(t, v, s)) {
+        changed = true;
+        continue;
+      }
+      n = v.trailingUpcoming.matchEndingAt(t, t.size());
+      if (n > 0) {
+        t.subList(t.size() - n, t.size()).clear();
+        s.temporal = Temporal.UPCOMING;
+        changed = true;
+        continue;
+      }
+      n = v.trailingMovie.matchEndingAt(t, t.size());
+      TypeHint type = TypeHint.MOVIE;
+      if (n == 0) {
+        n = v.trailingTv.matchEndingAt(t, t.size());
+        type = TypeHint.TV;
+      }
+      if (n > 0 && n < t.size() && s.type == TypeHint.ANY) {
+        t.subList(t.size() - n, t.size()).clear();
+        s.type = type;
+        changed = true;
+        continue;
+      }
+      if (s.years == null && trailingYears(t, v, s)) {
+        changed = true;
+      }
+    }
+  }
+
+  /** "when it comes out", "once it's released", "as soon as it's out", "sobald er erscheint". */
+  private static boolean whenItComesOut(List<String> t, Vocabulary v, Slots s) {
+    int k = t.size();
+    while (k > 0 && (v.whenWords.contains(key(t, k - 1)) || v.whenConjunctions.contains(key(t, k - 1)))) {
+      k--;
+    }
+    for (int c = k; c < t.size() - 1; c++) {
+      if (v.whenConjunctions.contains(key(t, c))) {
+        if (key(t, c).equals("as") && !(c + 2 < t.size() && key(t, c + 1).equals("soon"))) {
+          continue;
+        }
+        t.subList(c, t.size()).clear();
+        s.temporal = Temporal.UPCOMING;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How a year expression was said, which decides what it needs around it to count. */
+  private enum YearKind {
+    /** "this year", "letztes Jahr": always years. */
+    RELATIVE,
+    /** "the eighties", "80ern": needs a connector, or "the" after a title or before "one". */
+    DECADE,
+    /** "1999", "nineteen ninety nine": needs a connector, or "the"/a title before "one"/"version". */
+    YEAR,
+    /** "eighty two", "'86": needs a connector other than "in" ("gone in 60 seconds"). */
+    SHORT_YEAR
+  }
+
+  /** Years said by the tokens from {@code start} up to a given end. */
+  private record YearSpan(YearRange range, int start, YearKind kind) {}
+
+  /** Years at the end, with a connector or "the": "from 1999", "the 80s", "the 1984 one". */
+  private boolean trailingYears(List<String> t, Vocabulary v, Slots s) {
+    int size = t.size();
+    int post = v.yearPostfix.matchEndingAt(t, size);
+    for (int postfix : post > 0 ? new int[] {post, 0} : new int[] {0}) {
+      YearSpan span = yearSpanEndingAt(t, size - postfix, v);
+      if (span == null) {
+        continue;
+      }
+      int start = span.start();
+      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1))
+          && span.kind() != YearKind.RELATIVE;
+      int from = article ? start - 1 : start;
+      int conn = connectorBefore(t, from, v);
+      if (conn == 0 && span.kind() == YearKind.YEAR && yearRange(t, v, s, span, postfix, size)) {
+        return true;
+      }
+      boolean ok = switch (span.kind()) {
+        case RELATIVE -> true;
+        case DECADE -> conn > 0 || (article && (from > 0 || postfix > 0)); // "footloose the eighties"
+        case YEAR -> conn > 0 || (postfix > 0 && (article || from > 0)); // "the 1984 one"
+        case SHORT_YEAR -> conn > 0 && !(conn == 1 && key(t, from - 1).equals("in"));
+      };
+      if (ok) {
+        removeYears(t, s, from - conn, span.range(), postfix, size, v);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private YearSpan yearSpanEndingAt(List<String> t, int e, Vocabulary v) {
+    int cy = currentYear();
+    int n;
+    if ((n = v.thisYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy), e - n, YearKind.RELATIVE);
+    }
+    if ((n = v.lastYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy - 1), e - n, YearKind.RELATIVE);
+    }
+    if ((n = v.nextYear.matchEndingAt(t, e)) > 0) {
+      return new YearSpan(YearRange.of(cy + 1), e - n, YearKind.RELATIVE);
+    }
+    for (int i = Math.max(0, e - 3); i < e; i++) {
+      NumberWords.Match d = NumberWords.decade(t, i, v.german);
+      if (d != null && i + d.length() == e) {
+        return new YearSpan(YearRange.decade(d.value()), i, YearKind.DECADE);
+      }
+    }
+    for (int i = Math.max(0, e - 4); i < e; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
+        return new YearSpan(YearRange.of(y.value()), i, YearKind.YEAR);
+      }
+    }
+    for (int i = Math.max(0, e - 2); i < e; i++) {
+      NumberWords.Match c = NumberWords.cardinal(t, i, v.german);
+      if (c != null && i + c.length() == e && c.value() >= 30 && c.value() <= 99) {
+        return new YearSpan(YearRange.of(1900 + c.value()), i, YearKind.SHORT_YEAR);
+      }
+    }
+    return null;
+  }
+
+  /** "from 1990 to 1999", "zwischen 1990 und 1999": a span ending in the year found. */
+  private static boolean yearRange(List<String> t, Vocabulary v, Slots s, YearSpan last, int postfix,
+      int size) {
+    int join = v.rangeJoin.matchEndingAt(t, last.start());
+    if (join == 0) {
+      return false;
+    }
+    int firstEnd = last.start() - join;
+    for (int i = Math.max(0, firstEnd - 4); i < firstEnd; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == firstEnd && y.value() <= last.range().from()) {
+        int open = v.rangeStart.matchEndingAt(t, i);
+        if (open > 0) {
+          removeYears(t, s, i - open, new YearRange(y.value(), last.range().to()), postfix, size, v);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int connectorBefore(List<String> t, int i, Vocabulary v) {
+    return v.yearConnectors.matchEndingAt(t, i);
+  }
+
+  private static void removeYears(List<String> t, Slots s, int from, YearRange range, int postfix,
+      int size, Vocabulary v) {
+    if (postfix > 0) {
+      String last = t.get(size - 1);
+      if (v.movie.contains(last)) {
+        s.type = s.type == TypeHint.ANY ? TypeHint.MOVIE : s.type;
+      } else if (v.tv.contains(last)) {
+        s.type = s.type == TypeHint.ANY ? TypeHint.TV : s.type;
+      }
+    }
+    t.subList(from, size).clear();
+    s.years = range;
+  }
+
+  /**
+   * A bare year after the title ("dune 2021"): the year first, the whole title as an
+   * alternative. Only for a four-digit year (or a spoken one) from 1900 to next year + 1.
+   */
+  private void bareTrailingYear(List<String> t, Vocabulary v, Slots s) {
+    if (s.years != null || t.size() < 2) {
+      return;
+    }
+    int e = t.size();
+    for (int i = Math.max(1, e - 4); i < e; i++) {
+      NumberWords.Match y = NumberWords.year(t, i, v.german);
+      if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
+          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))
+          && !t.subList(0, i).stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+        String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+        String rest = String.join(" ", t.subList(0, i).stream().map(Phrases::key).toList());
+        if (isPreposition(Phrases.key(t.get(i - 1)), v)) {
+          // "class of 1999", "summer of 1984": a number after "of" is most likely the title's
+          s.alternatives.add(new Reading(rest, YearRange.of(y.value())));
+          return;
+        }
+        t.subList(i, e).clear();
+        s.years = YearRange.of(y.value());
+        s.alternatives.add(new Reading(whole, null));
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the start of the utterance
+
+  /** "the upcoming movie called X", "the series X", "the latest X", "the new X movie". */
+  private static void leadingTypeAndTemporal(List<String> t, Vocabulary v, Slots s) {
+    int i = 0;
+    boolean article = i < t.size() && v.articles.contains(key(t, i));
+    if (article) {
+      i++;
+    }
+    Temporal temporal = null;
+    boolean fresh = false;
+    int n;
+    if ((n = v.upcoming.matchAt(t, i)) > 0) {
+      temporal = Temporal.UPCOMING;
+    } else if ((n = v.latest.matchAt(t, i)) > 0) {
+      temporal = Temporal.LATEST;
+    } else if ((n = v.fresh.matchAt(t, i)) > 0) {
+      temporal = Temporal.LATEST;
+      fresh = true;
+    } else if ((n = v.coming.matchAt(t, i)) > 0) {
+      temporal = Temporal.UPCOMING;
+      fresh = true; // like "new": only with a media-type word ("the next karate kid" is a title)
+    }
+    i += n;
+    TypeHint type = null;
+    int typeLen = v.movie.matchAt(t, i);
+    if (typeLen > 0) {
+      type = TypeHint.MOVIE;
+    } else if ((typeLen = v.tv.matchAt(t, i)) > 0) {
+      type = TypeHint.TV;
+    }
+    if (type != null) {
+      boolean bare = !article && temporal == null;
+      boolean weakWord = v.weakTypeWords.contains(key(t, i));
+      int after = i + typeLen;
+      boolean ofFollows = after < t.size() && isPreposition(key(t, after), v);
+      if (!(bare && weakWord) && !ofFollows) {
+        after += v.called.matchAt(t, after);
+        t.subList(0, after).clear();
+        // "the movie it" names a title; "the film version", "the tv one" only a type
+        s.namedAfterCarrier = t.stream().anyMatch(w -> !v.carrierFiller.contains(Phrases.key(w)));
+        if (s.type == TypeHint.ANY) {
+          s.type = type;
+        }
+        if (temporal != null) {
+          s.temporal = temporal;
+        }
+        return;
+      }
+    }
+    if (temporal == null) {
+      return;
+    }
+    int end = t.size();
+    int trailingType = end - i >= 2 ? bareTypeAtEnd(t, v) : 0;
+    if (fresh && trailingType == 0) {
+      return; // "new girl", "the new mutants": the words belong to the title
+    }
+    if (end - i - trailingType < 1) {
+      return;
+    }
+    if (trailingType != 0) {
+      String last = t.get(end - 1);
+      s.type = v.movie.contains(last) ? TypeHint.MOVIE : TypeHint.TV;
+      t.subList(end - 1, end).clear();
+    }
+    t.subList(0, i).clear();
+    s.temporal = temporal;
+  }
+
+  /**
+   * "the 1978 halloween", "the 1984 version of dune": a year before the title. The year is read
+   * first, the words as spoken are kept as an alternative reading.
+   */
+  private void leadingYear(List<String> t, Vocabulary v, Slots s) {
+    if (s.years != null || t.size() < 3 || !v.yearArticles.contains(key(t, 0))) {
+      return;
+    }
+    NumberWords.Match y = NumberWords.year(t, 1, v.german);
+    if (y == null || y.length() != 1 || y.value() < 1900 || y.value() > currentYear() + 2) {
+      return;
+    }
+    int i = 2;
+    int post = v.yearPostfix.matchAt(t, i);
+    if (post > 0 && i + post < t.size() && isPreposition(key(t, i + post), v)) {
+      t.subList(0, i + post + 1).clear(); // "the 1984 version of dune"
+      s.years = YearRange.of(y.value());
+      return;
+    }
+    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+    t.subList(0, i).clear();
+    s.years = YearRange.of(y.value());
+    s.alternatives.add(new Reading(whole, null));
+  }
+
+  /** "the second one", "number two", "die zweite": choosing among offers by position. */
+  private static boolean isChoice(List<String> t, Vocabulary v) {
+    int i = 0;
+    if (i < t.size() && v.articles.contains(key(t, i))) {
+      i++;
+    }
+    if (i < t.size() && (key(t, i).equals("number") || key(t, i).equals("option")
+        || key(t, i).equals("nummer"))) {
+      i++;
+      NumberWords.Match n = NumberWords.cardinal(t, i, v.german);
+      if (n == null) {
+        return false;
+      }
+      i += n.length();
+    } else {
+      NumberWords.Match n = NumberWords.ordinal(t, i, v.german);
+      if (n == null) {
+        return false;
+      }
+      i += n.length();
+    }
+    if (i < t.size() && (key(t, i).equals("one") || v.movie.contains(t.get(i)) || v.tv.contains(t.get(i)))) {
+      i++;
+    }
+    return i == t.size();
+  }
+
+  /** 1 when the last word is a bare media-type word ("movie", "film", "series", "show"). */
+  private static int bareTypeAtEnd(List<String> t, Vocabulary v) {
+    String last = t.get(t.size() - 1);
+    return v.movie.contains(last) || v.tv.contains(last) ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------- refinements
+
+  /** "the newer one", "the older film", "the original", "der neuere", "das Original". */
+  private static boolean extractOrder(List<String> t, Vocabulary v, Slots s) {
+    if (t.isEmpty() || t.size() > 4) {
+      return false;
+    }
+    Understanding.Order order = null;
+    TypeHint type = null;
+    for (String w : t) {
+      String k = Phrases.key(w);
+      if (v.newer.contains(k) && order != Understanding.Order.OLDER) {
+        order = Understanding.Order.NEWER;
+      } else if (v.older.contains(k) && order != Understanding.Order.NEWER) {
+        order = Understanding.Order.OLDER;
+      } else if (v.movie.contains(k)) {
+        type = TypeHint.MOVIE;
+      } else if (v.tv.contains(k)) {
+        type = TypeHint.TV;
+      } else if (!v.refineFiller.contains(k)) {
+        return false;
+      }
+    }
+    if (order == null) {
+      return false;
+    }
+    s.order = order;
+    if (type != null && s.type == TypeHint.ANY) {
+      s.type = type;
+    }
+    t.clear();
+    return true;
+  }
+
+  private static String key(List<String> t, int i) {
+    return Phrases.key(t.get(i));
+  }
+
+  private int currentYear() {
+    return LocalDate.now(clock).getYear();
   }
 }
