@@ -1,0 +1,371 @@
+package dev.overtalkerr.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.overtalkerr.backend.Availability;
+import dev.overtalkerr.backend.DemoCatalogue;
+import dev.overtalkerr.backend.MediaItem;
+import dev.overtalkerr.backend.MediaType;
+import dev.overtalkerr.backend.RequestRecord;
+import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.configuration.SettingsLoader;
+import dev.overtalkerr.dialog.Reply.Expect;
+import dev.overtalkerr.dialog.Reply.State;
+import dev.overtalkerr.tracking.RequestLedger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole conversations against the demo catalogue, as people would hold them. */
+class DialogEngineTest {
+  @TempDir Path data;
+  private MutableClock clock;
+  private DemoCatalogue catalogue;
+  private DialogEngine engine;
+
+  /** A clock the test can move forward. */
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    engine = engine("owner", List.of());
+  }
+
+  private DialogEngine engine(String defaultUser, List<Settings.UserRule> rules) {
+    clock = new MutableClock();
+    catalogue = new DemoCatalogue(clock);
+    Settings loaded = new SettingsLoader(Map.of("MOCK_BACKEND", "true", "OVERTALKERR_DATA_DIR", data.toString()))
+        .load(Optional.empty(), Optional.empty(), true);
+    Settings settings = new Settings(loaded.backend(), loaded.mqtt(), loaded.dialog(),
+        new Settings.Users(defaultUser, false, rules), loaded.dataDir(), loaded.logging());
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    return new DialogEngine(new UtteranceParser(clock), new Ranker(clock), catalogue, new Speech(), new Requesters(settings),
+        new RequestLedger(settings, json), settings, clock);
+  }
+
+  private Reply say(String text) {
+    return say("kitchen", text, "en");
+  }
+
+  private Reply say(String satellite, String text, String language) {
+    return engine.handle(new Turn(text, null, null, null, language, satellite, null, null, null));
+  }
+
+  private List<RequestRecord> filed() throws Exception {
+    return catalogue.requests(500).stream().filter(r -> Integer.parseInt(r.id()) > 1000).toList();
+  }
+
+  @Test
+  void offersTheBestMatchWalksToTheNextOnNoAndRequestsOnYes() throws Exception {
+    Reply offer = say("download dune");
+    assertThat(offer.state()).isEqualTo(State.OFFER);
+    assertThat(offer.expect()).isEqualTo(Expect.CONFIRM);
+    assertThat(offer.candidate().tmdbId()).isEqualTo(438631);
+    assertThat(offer.speech()).contains("Dune", "2021", "film", "already in your library", "Is that the one you meant?");
+
+    Reply next = say("No.");
+    assertThat(next.state()).isEqualTo(State.OFFER);
+    assertThat(next.candidate().year()).isEqualTo(1984);
+    assertThat(next.speech()).contains("Shall I request it?");
+
+    Reply done = say("yes please");
+    assertThat(done.state()).isEqualTo(State.REQUESTED);
+    assertThat(done.end()).isTrue();
+    assertThat(done.request()).isNotNull();
+    assertThat(filed()).singleElement().satisfies(r -> {
+      assertThat(r.tmdbId()).isEqualTo(841);
+      assertThat(r.type()).isEqualTo(MediaType.MOVIE);
+    });
+  }
+
+  @Test
+  void askingTwiceFilesOneRequestAndSaysItIsAlreadyRequested() throws Exception {
+    say("download aliens");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    Reply again = say("living-room", "download aliens", "en");
+    assertThat(again.speech()).contains("already being downloaded");
+    Reply yes = say("living-room", "yeah that's the one", "en");
+    assertThat(yes.state()).isEqualTo(State.ALREADY_REQUESTED);
+    assertThat(yes.speech()).contains("already being downloaded");
+    assertThat(filed()).hasSize(1);
+  }
+
+  @Test
+  void aRefinementByYearNarrowsTheOffer() {
+    say("download dune");
+    Reply older = say("the one from 1984");
+    assertThat(older.state()).isEqualTo(State.OFFER);
+    assertThat(older.candidate().year()).isEqualTo(1984);
+  }
+
+  @Test
+  void theNewerAndTheOlderOneRefineAmongRemakes() {
+    Reply first = say("get the lion king");
+    assertThat(first.candidate().title()).isEqualTo("The Lion King");
+    int firstYear = first.candidate().year();
+    Reply other = say(firstYear == 1994 ? "the newer one" : "the older one");
+    assertThat(other.candidate().title()).isEqualTo("The Lion King");
+    assertThat(other.candidate().year()).isNotEqualTo(firstYear);
+  }
+
+  @Test
+  void aFilmAndASeriesOfTheSameNameAskWhichOneThenTheSeasonQuestionFollows() throws Exception {
+    Reply question = say("download fargo");
+    assertThat(question.state()).isEqualTo(State.QUESTION);
+    assertThat(question.expect()).isEqualTo(Expect.MEDIA_TYPE);
+    assertThat(question.speech()).contains("film", "series");
+
+    Reply offer = say("the series");
+    assertThat(offer.state()).isEqualTo(State.OFFER);
+    assertThat(offer.candidate().type()).isEqualTo(MediaType.TV);
+    assertThat(offer.speech()).contains("Seasons 1 to 3 are in your library", "seasons 4 and 5 are not");
+
+    Reply season = say("yes");
+    assertThat(season.state()).isEqualTo(State.QUESTION);
+    assertThat(season.expect()).isEqualTo(Expect.SEASON);
+
+    Reply done = say("season four");
+    assertThat(done.state()).isEqualTo(State.REQUESTED);
+    assertThat(done.request().seasons()).containsExactly(4);
+    assertThat(filed()).singleElement().extracting(RequestRecord::seasons).isEqualTo(List.of(4));
+  }
+
+  @Test
+  void aSpokenSeasonIsRequestedWithoutAQuestion() throws Exception {
+    Reply offer = say("download season five of fargo");
+    assertThat(offer.candidate().type()).isEqualTo(MediaType.TV);
+    assertThat(offer.speech()).contains("season 5");
+    Reply done = say("sure go ahead");
+    assertThat(done.state()).isEqualTo(State.REQUESTED);
+    assertThat(done.request().seasons()).containsExactly(5);
+  }
+
+  @Test
+  void aSeasonThatIsThereOrRequestedIsNotRequestedAgain() throws Exception {
+    Reply offer = say("download season two of severance");
+    assertThat(offer.speech()).contains("waiting for approval");
+    assertThat(say("yes").state()).isEqualTo(State.ALREADY_REQUESTED);
+    say("download season 1 of severance");
+    Reply there = say("yes");
+    assertThat(there.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(there.speech()).contains("Season 1 of Severance is already in your library");
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void theLatestAndTheNextSeasonAreUnderstood() throws Exception {
+    say("download the latest season of the bear");
+    Reply latest = say("yes");
+    assertThat(latest.state()).isEqualTo(State.REQUESTED);
+    assertThat(latest.request().seasons()).containsExactly(4);
+
+    say("download the next season of stranger things");
+    Reply next = say("yes");
+    assertThat(next.request().seasons()).containsExactly(5);
+  }
+
+  @Test
+  void allSeasonsRequestsOnlyTheMissingOnes() throws Exception {
+    say("download the office");
+    Reply older = say("the older one");
+    assertThat(older.candidate().year()).isEqualTo(2001);
+    Reply question = say("yes");
+    assertThat(question.expect()).isEqualTo(Expect.SEASON);
+    Reply all = say("all of them");
+    assertThat(all.state()).isEqualTo(State.REQUESTED);
+    assertThat(all.request().seasons()).containsExactly(1, 2);
+  }
+
+  @Test
+  void somethingAlreadyInTheLibraryIsNeverRequested() throws Exception {
+    Reply offer = say("get breaking bad");
+    assertThat(offer.speech()).contains("already in your library", "Is that the one you meant?");
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(yes.speech()).contains("Enjoy");
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void aBlocklistedTitleIsExplainedNotRequested() throws Exception {
+    Reply offer = say("download cats");
+    assertThat(offer.speech()).contains("blocklisted");
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.ERROR);
+    assertThat(yes.error().code()).isEqualTo("blocklisted");
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void cancelEndsTheDialogAndYesAfterwardsHasNothingToConfirm() throws Exception {
+    say("download dune");
+    Reply cancelled = say("never mind");
+    assertThat(cancelled.state()).isEqualTo(State.CANCELLED);
+    assertThat(cancelled.end()).isTrue();
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.QUESTION);
+    assertThat(yes.expect()).isEqualTo(Expect.TITLE);
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void helpDependsOnWhereTheDialogIs() {
+    Reply idle = say("help");
+    assertThat(idle.state()).isEqualTo(State.HELP);
+    assertThat(idle.speech()).contains("download Dune");
+    say("download dune");
+    Reply offering = say("what can I say");
+    assertThat(offering.state()).isEqualTo(State.HELP);
+    assertThat(offering.expect()).isEqualTo(Expect.CONFIRM);
+    assertThat(offering.speech()).contains("Say yes");
+  }
+
+  @Test
+  void nothingFoundAndTheEndOfTheListAreSaid() {
+    Reply none = say("download zzqqxxvv");
+    assertThat(none.state()).isEqualTo(State.NOT_FOUND);
+    assertThat(none.end()).isTrue();
+
+    say("download psycho");
+    Reply r = say("no");
+    int guard = 0;
+    while (r.state() == State.OFFER && guard++ < 20) {
+      r = say("next");
+    }
+    assertThat(r.state()).isEqualTo(State.NO_MORE_RESULTS);
+    assertThat(r.end()).isTrue();
+  }
+
+  @Test
+  void aSessionExpiresAfterTheIdleTime() throws Exception {
+    say("download aliens");
+    clock.now = clock.now.plus(Duration.ofMinutes(6));
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.QUESTION);
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void sessionsAreKeptApartBySatellite() throws Exception {
+    say("kitchen", "download aliens", "en");
+    say("bedroom", "download dune", "en");
+    Reply kitchen = say("kitchen", "yes", "en");
+    assertThat(kitchen.candidate().title()).isEqualTo("Aliens");
+  }
+
+  @Test
+  void anUnmappedPersonIsPolitelyRefusedWhenThereIsNoDefault() throws Exception {
+    engine = engine("none", List.of(new Settings.UserRule(null, "assist_satellite.den", "2", false)));
+    say("kitchen", "download aliens", "en");
+    Reply refused = say("kitchen", "yes", "en");
+    assertThat(refused.state()).isEqualTo(State.ERROR);
+    assertThat(refused.error().code()).isEqualTo("user_not_mapped");
+    assertThat(filed()).isEmpty();
+
+    say("assist_satellite.den", "download aliens", "en");
+    Reply filedAsAnna = say("assist_satellite.den", "yes", "en");
+    assertThat(filedAsAnna.state()).isEqualTo(State.REQUESTED);
+    assertThat(filed()).singleElement().extracting(RequestRecord::requestedBy).isEqualTo("2");
+  }
+
+  @Test
+  void fourKIsRequestedOnlyWhereAllowed() throws Exception {
+    engine = engine("owner", List.of(new Settings.UserRule(null, "assist_satellite.den", "2", true)));
+    Reply offer = say("kitchen", "download the dark knight in 4k", "en");
+    assertThat(offer.speech()).contains("4K copies aren't allowed");
+    assertThat(say("kitchen", "yes", "en").state()).isEqualTo(State.ALREADY_AVAILABLE);
+
+    say("assist_satellite.den", "download the dark knight in 4k", "en");
+    Reply fourK = say("assist_satellite.den", "yes", "en");
+    assertThat(fourK.state()).isEqualTo(State.REQUESTED);
+    assertThat(fourK.request().is4k()).isTrue();
+    MediaItem after = catalogue.details(MediaType.MOVIE, 155, "en");
+    assertThat(after.status4k()).isNotEqualTo(Availability.UNKNOWN);
+  }
+
+  @Test
+  void germanIsUnderstoodAndSpoken() throws Exception {
+    Reply offer = say("wohnzimmer", "Lade Dune herunter", "de");
+    assertThat(offer.state()).isEqualTo(State.OFFER);
+    assertThat(offer.speech()).startsWith("Ich habe Dune gefunden, den Film von 2021.");
+    Reply next = say("wohnzimmer", "Nein, der nächste", "de");
+    assertThat(next.candidate().year()).isEqualTo(1984);
+    assertThat(next.speech()).contains("Soll ich es anfordern?");
+    Reply done = say("wohnzimmer", "Ja, bitte.", "de-DE");
+    assertThat(done.state()).isEqualTo(State.REQUESTED);
+    assertThat(done.speech()).contains("angefordert");
+  }
+
+  @Test
+  void germanSeasonQuestionAndAnswer() throws Exception {
+    say("wohnzimmer", "Such Haus des Geldes", "de");
+    Reply question = say("wohnzimmer", "ja", "de");
+    assertThat(question.expect()).isEqualTo(Expect.SEASON);
+    assertThat(question.speech()).contains("Staffeln");
+    Reply done = say("wohnzimmer", "Staffel zwei", "de");
+    assertThat(done.state()).isEqualTo(State.REQUESTED);
+    assertThat(done.request().seasons()).containsExactly(2);
+    assertThat(done.speech()).contains("Staffel 2");
+  }
+
+  @Test
+  void theSentenceTriggersSlotsAndHintsAreUsed() throws Exception {
+    Reply offer = engine.handle(new Turn("download season 2 of money heist", "season", "money heist", "2", "en", "den", null, null, null));
+    assertThat(offer.candidate().title()).isEqualTo("Money Heist");
+    Reply yes = engine.handle(new Turn("jawohl", "confirm", null, null, "en", "den", null, null, null));
+    assertThat(yes.state()).isEqualTo(State.REQUESTED);
+    assertThat(yes.request().seasons()).containsExactly(2);
+  }
+
+  @Test
+  void theSearchCommandListsSeriesWithTheirSeasons() {
+    Commands.SearchResult result = engine.search(new Commands.Search("the office", MediaType.TV, null, 5,
+        new Commands.Context(null, null, null, null)));
+    assertThat(result.error()).isNull();
+    assertThat(result.results()).isNotEmpty().allMatch(i -> i.type() == MediaType.TV);
+    assertThat(result.results().get(0).seasons()).isNotEmpty();
+  }
+
+  @Test
+  void theRequestCommandFilesByIdOnceAndRefusesWhatIsThere() throws Exception {
+    var context = new Commands.Context(null, null, null, null);
+    Reply first = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    assertThat(first.state()).isEqualTo(State.REQUESTED);
+    Reply second = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    assertThat(second.state()).isEqualTo(State.ALREADY_REQUESTED);
+    Reply there = engine.request(new Commands.Request(null, null, "breaking bad", null, null, true, false, context));
+    assertThat(there.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    Reply seasons = engine.request(new Commands.Request(60059, MediaType.TV, null, null, List.of(1, 2), false, false, context));
+    assertThat(seasons.state()).isEqualTo(State.REQUESTED);
+    assertThat(seasons.request().seasons()).containsExactly(1, 2);
+    assertThat(filed()).hasSize(2);
+  }
+}
