@@ -57,7 +57,11 @@ class BackendDialogTest {
   }
 
   private static JsonNode say(SayClient client, String text) throws Exception {
-    var request = JSON.createObjectNode().put("text", text).put("satellite_id", "assist_satellite.den");
+    return say(client, text, "en");
+  }
+
+  private static JsonNode say(SayClient client, String text, String language) throws Exception {
+    var request = JSON.createObjectNode().put("text", text).put("satellite_id", "assist_satellite.den").put("language", language);
     JsonNode reply = client.say(request, Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no reply to " + text));
     return reply;
   }
@@ -144,6 +148,44 @@ class BackendDialogTest {
       assertThat(csrf.path("error").path("code").asText()).as(csrf.toString()).isEqualTo("csrf_protection");
       assertThat(csrf.path("speech").asText()).contains("CSRF");
       assertThat(csrf.path("error").path("message").asText()).contains(fake.flavour() == BackendFlavour.OVERSEERR ? "General" : "Network");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("flavours")
+  void aWholeConversationWithRefineNextAndSeasonChoiceInEnglishAndGerman(String name, Supplier<FakeBackendServer> make, String user)
+      throws Exception {
+    String base = "bw" + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    try (FakeBackendServer fake = make.get().start();
+        DaemonHarness daemon = DaemonHarness.start(settings(fake, user, base));
+        SayClient client = new SayClient(daemon.settings.mqtt(), JSON)) {
+      JsonNode matrix = say(client, "Download The Matrix.");
+      assertThat(matrix.path("candidate").path("title").asText()).as(matrix.toString()).isEqualTo("The Matrix");
+      JsonNode refined = say(client, "the one from 2003");
+      assertThat(refined.path("candidate").path("title").asText()).as(refined.toString()).isEqualTo("The Matrix Reloaded");
+      JsonNode next = say(client, "no, next one");
+      assertThat(next.path("state").asText()).as(next.toString()).isIn("offer", "no_more_results");
+      JsonNode got = say(client, "download game of thrones");
+      assertThat(got.path("candidate").path("title").asText()).isEqualTo("Game of Thrones");
+      JsonNode which = say(client, "yes");
+      assertThat(which.path("expect").asText()).as(which.toString()).isEqualTo("season");
+      JsonNode season = say(client, "season three");
+      assertThat(season.path("state").asText()).as(season.toString()).isEqualTo("requested");
+      assertThat(season.path("request").path("seasons")).extracting(JsonNode::asInt).containsExactly(3);
+
+      JsonNode bb = say(client, "Lade Breaking Bad herunter", "de");
+      assertThat(bb.path("speech").asText()).as(bb.toString()).startsWith("Ich habe Breaking Bad gefunden");
+      JsonNode frage = say(client, "ja", "de");
+      assertThat(frage.path("expect").asText()).as(frage.toString()).isEqualTo("season");
+      assertThat(frage.path("speech").asText()).contains("Staffeln");
+      JsonNode alle = say(client, "alle Staffeln", "de");
+      assertThat(alle.path("state").asText()).as(alle.toString()).isEqualTo("requested");
+      assertThat(alle.path("speech").asText()).contains("angefordert");
+      JsonNode weiter = say(client, "Such Matrix", "de");
+      assertThat(weiter.path("state").asText()).isEqualTo("offer");
+      JsonNode ab = say(client, "abbrechen", "de");
+      assertThat(ab.path("state").asText()).isEqualTo("cancelled");
+      assertThat(fake.filedRequests()).hasSize(2);
     }
   }
 }
