@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -148,6 +149,45 @@ final class BackendHttp {
     }
     return new BackendException(BackendError.UNREACHABLE,
         redact(product + " connection failed during " + what + ": " + e.getClass().getSimpleName()));
+  }
+
+  /** What a single POST came to: a reply, or a request found stored after an unclear failure. */
+  record PostOutcome(Reply reply, RequestRecord stored) {}
+
+  /** Looks for a request that a POST with an unclear outcome may have stored. */
+  interface ReadBack {
+    Optional<RequestRecord> find() throws BackendException;
+  }
+
+  /**
+   * Sends a request-creating POST once, never again. On a timeout or a connection that broke after
+   * sending, it asks {@code readBack} whether the request was stored: if so that request is the
+   * outcome, otherwise the failure is reported. A refused connection is reported at once (nothing
+   * was sent). Two thirds of the remaining budget go to the POST, the rest to the read-back.
+   */
+  PostOutcome postOnce(Request post, Deadline deadline, ReadBack readBack) throws BackendException {
+    long timeout = Math.max(1, deadline.remainingMillis() * 2 / 3);
+    try {
+      return new PostOutcome(once(post, timeout), null);
+    } catch (IOException e) {
+      BackendException failure = failure(e, post);
+      if (isConnectFailure(e)) {
+        throw failure;
+      }
+      log.warn("{}; checking whether the request was stored before reporting", failure.getMessage());
+      Optional<RequestRecord> stored;
+      try {
+        stored = readBack.find();
+      } catch (BackendException checkFailed) {
+        log.warn("could not check for the request: {}", checkFailed.getMessage());
+        throw failure;
+      }
+      if (stored.isPresent()) {
+        log.info("the request was stored despite the failure: request {}", stored.get().id());
+        return new PostOutcome(null, stored.get());
+      }
+      throw failure;
+    }
   }
 
   /** True when the failure shows the request never reached the server (safe to report at once). */

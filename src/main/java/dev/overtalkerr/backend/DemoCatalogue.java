@@ -2,6 +2,7 @@ package dev.overtalkerr.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overtalkerr.dialog.TitleSimilarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -303,7 +304,7 @@ public final class DemoCatalogue implements MediaBackend {
     for (String q : query) {
       boolean found = false;
       for (String n : name) {
-        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && distance(q, n) <= (q.length() >= 7 ? 2 : 1))) {
+        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && TitleSimilarity.levenshtein(q, n) <= (q.length() >= 7 ? 2 : 1))) {
           found = true;
           break;
         }
@@ -333,25 +334,6 @@ public final class DemoCatalogue implements MediaBackend {
         .toLowerCase(Locale.ROOT).replace("ß", "ss").replace("&", " and ")
         .replaceAll("['’`´]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     return s.isEmpty() ? List.of() : List.of(s.split(" "));
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   // --- data --------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -299,33 +298,14 @@ public final class OmbiClient implements MediaBackend {
       seasonNumbers = chosen.stream().map(Season::number).toList();
     }
     Request post = post(path, body.toString(), requester);
-    JsonNode result;
-    long timeout = Math.max(1, deadline.remainingMillis() * 2 / 3);
-    try {
-      BackendHttp.Reply reply = http.once(post, timeout);
-      if (!reply.ok()) {
-        throw error(reply, "the request", requester);
-      }
-      result = http.parse(reply, "the request");
-    } catch (IOException e) {
-      BackendException failure = http.failure(e, post);
-      if (BackendHttp.isConnectFailure(e)) {
-        throw failure;
-      }
-      log.warn("{}; checking whether the request was stored before reporting", failure.getMessage());
-      Optional<RequestRecord> stored;
-      try {
-        stored = findRequest(request, requester, deadline);
-      } catch (BackendException checkFailed) {
-        log.warn("could not check for the request: {}", checkFailed.getMessage());
-        throw failure;
-      }
-      if (stored.isPresent()) {
-        log.info("the request was stored despite the failure: request {}", stored.get().id());
-        return stored.get();
-      }
-      throw failure;
+    BackendHttp.PostOutcome outcome = http.postOnce(post, deadline, () -> findRequest(request, requester, deadline));
+    if (outcome.stored() != null) {
+      return outcome.stored();
     }
+    if (!outcome.reply().ok()) {
+      throw error(outcome.reply(), "the request", requester);
+    }
+    JsonNode result = http.parse(outcome.reply(), "the request");
     if (!bool(result, "result") || bool(result, "isError")) {
       throw engineError(result, request.type());
     }

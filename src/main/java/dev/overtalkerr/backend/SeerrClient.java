@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -252,7 +251,7 @@ public final class SeerrClient implements MediaBackend {
 
     Request post = authed(BackendHttp.under(base, "api/v1/request").build(), userId)
         .post(RequestBody.create(payload, JSON)).build();
-    PostOutcome outcome = postOnce(post, request, requester, deadline);
+    BackendHttp.PostOutcome outcome = postOnce(post, request, requester, deadline);
     if (outcome.reply() != null && outcome.reply().code() == 403 && isCsrf(outcome.reply())) {
       outcome = retryWithCsrfToken(post, payload, request, requester, deadline);
     }
@@ -273,40 +272,10 @@ public final class SeerrClient implements MediaBackend {
     return record;
   }
 
-  /**
-   * Sends the POST once. On a timeout or a connection that broke after sending, it reads the
-   * title's requests back: if the request was stored it is returned, otherwise the failure is
-   * reported. A refused connection is reported at once (nothing was sent).
-   */
-  private PostOutcome postOnce(Request post, MediaRequest request, Requester requester,
+  private BackendHttp.PostOutcome postOnce(Request post, MediaRequest request, Requester requester,
       BackendHttp.Deadline deadline) throws BackendException {
-    // keep a third of the budget for the read-back after an unclear failure
-    long timeout = Math.max(1, deadline.remainingMillis() * 2 / 3);
-    try {
-      return new PostOutcome(http.once(post, timeout), null);
-    } catch (IOException e) {
-      BackendException failure = http.failure(e, post);
-      if (BackendHttp.isConnectFailure(e)) {
-        throw failure;
-      }
-      log.warn("{}; checking whether the request was stored before reporting", failure.getMessage());
-      Optional<RequestRecord> stored;
-      try {
-        stored = findRequest(request, requester, deadline);
-      } catch (BackendException checkFailed) {
-        log.warn("could not check for the request: {}", checkFailed.getMessage());
-        throw failure;
-      }
-      if (stored.isPresent()) {
-        log.info("the request was stored despite the failure: request {}", stored.get().id());
-        return new PostOutcome(null, stored.get());
-      }
-      throw failure;
-    }
+    return http.postOnce(post, deadline, () -> findRequest(request, requester, deadline));
   }
-
-  /** What a single POST came to: a reply, or a request found stored after an unclear failure. */
-  private record PostOutcome(BackendHttp.Reply reply, RequestRecord stored) {}
 
   private Optional<RequestRecord> findRequest(MediaRequest request, Requester requester,
       BackendHttp.Deadline deadline) throws BackendException {
@@ -350,7 +319,7 @@ public final class SeerrClient implements MediaBackend {
    * token in {@code X-XSRF-TOKEN}); if that does not help, the admin has to switch the setting off.
    * Retrying here is safe: csurf rejects before the request is looked at.
    */
-  private PostOutcome retryWithCsrfToken(Request post, String payload, MediaRequest request,
+  private BackendHttp.PostOutcome retryWithCsrfToken(Request post, String payload, MediaRequest request,
       Requester requester, BackendHttp.Deadline deadline) throws BackendException {
     BackendHttp.Reply page = http.idempotent(new Request.Builder()
         .url(BackendHttp.under(base, "api/v1/settings/public").build()).header("X-Api-Key", apiKey).build(), deadline);
@@ -363,7 +332,7 @@ public final class SeerrClient implements MediaBackend {
       }
     }
     String token = cookies.get("XSRF-TOKEN");
-    PostOutcome outcome = null;
+    BackendHttp.PostOutcome outcome = null;
     if (token != null) {
       StringBuilder cookie = new StringBuilder();
       cookies.forEach((k, v) -> cookie.append(cookie.length() == 0 ? "" : "; ").append(k).append('=').append(v));

@@ -168,7 +168,8 @@ public final class TitleSimilarity {
     return longer == 0 ? 1.0 : 1.0 - (double) levenshtein(a, b) / longer;
   }
 
-  static int levenshtein(String a, String b) {
+  /** Edit distance (insertions, deletions, substitutions) between two strings. */
+  public static int levenshtein(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

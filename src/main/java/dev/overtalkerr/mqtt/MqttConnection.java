@@ -1,5 +1,6 @@
 package dev.overtalkerr.mqtt;
 
+import com.hivemq.client.mqtt.MqttClientBuilderBase;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -287,6 +288,14 @@ public final class MqttConnection implements AutoCloseable {
     return f.length == t.length;
   }
 
+  /** Address, TLS and our lifecycle listeners: the same for both versions' builders. */
+  private <B extends MqttClientBuilderBase<B>> B transport(B builder) {
+    B b = builder.identifier(settings.clientId()).serverHost(settings.host()).serverPort(settings.port())
+        .addConnectedListener(ctx -> connected())
+        .addDisconnectedListener(this::disconnected);
+    return settings.tls() ? b.sslConfig(sslConfig()) : b;
+  }
+
   /** The two client flavours behind one small surface. */
   private interface Client {
     CompletableFuture<Void> connect();
@@ -304,12 +313,7 @@ public final class MqttConnection implements AutoCloseable {
     private final Mqtt5AsyncClient c;
 
     V5() {
-      var b = Mqtt5Client.builder().identifier(settings.clientId()).serverHost(settings.host()).serverPort(settings.port())
-          .addConnectedListener(ctx -> connected())
-          .addDisconnectedListener(MqttConnection.this::disconnected);
-      if (settings.tls()) {
-        b = b.sslConfig(sslConfig());
-      }
+      var b = transport(Mqtt5Client.builder());
       if (availability) {
         b = b.willPublish().topic(statusTopic).payload(OFFLINE).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
       }
@@ -354,12 +358,7 @@ public final class MqttConnection implements AutoCloseable {
     private final Mqtt3AsyncClient c;
 
     V3() {
-      var b = Mqtt3Client.builder().identifier(settings.clientId()).serverHost(settings.host()).serverPort(settings.port())
-          .addConnectedListener(ctx -> connected())
-          .addDisconnectedListener(MqttConnection.this::disconnected);
-      if (settings.tls()) {
-        b = b.sslConfig(sslConfig());
-      }
+      var b = transport(Mqtt3Client.builder());
       if (availability) {
         b = b.willPublish().topic(statusTopic).payload(OFFLINE).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
       }
