@@ -43,7 +43,9 @@ import java.util.OptionalInt;
  *             alone; "of"/"von" after a leading season phrase goes too. A season
  *             implies a series. "A Man for All Seasons" keeps its words (a season phrase after a
  *             preposition is part of the title).
- *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", years with a
+ *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", "series"/"film"
+ *             after a title ("the witcher series", the words as spoken kept as an alternative
+ *             reading; not "movie" or "show", which end many titles), years with a
  *             connector ("from 1999", "from nineteen ninety nine", "released in 2004", "from the
  *             eighties", "from the noughties", "this year", "last year", "von 1999", "aus den
  *             80ern", "from 1990 to 1999"), "the 1984 one".
@@ -394,6 +396,7 @@ public final class UtteranceParser {
       leadingYear(t, v, s);
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
+      bareTrailingType(t, v, s);
     }
     boolean onlyFiller = t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)));
     if (!t.isEmpty() && onlyFiller && s.narrows() && !s.namedAfterCarrier) {
@@ -942,6 +945,22 @@ public final class UtteranceParser {
       i++;
     }
     return i == t.size();
+  }
+
+  /** "the witcher series": the type, with "the witcher series" as the alternative reading. */
+  private static void bareTrailingType(List<String> t, Vocabulary v, Slots s) {
+    if (s.type != TypeHint.ANY || t.size() < 2) {
+      return;
+    }
+    int n = v.bareTrailingType.matchEndingAt(t, t.size());
+    if (n == 0 || n >= t.size() || t.subList(0, t.size() - n).stream()
+        .allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+      return;
+    }
+    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+    s.type = v.movie.contains(t.get(t.size() - 1)) ? TypeHint.MOVIE : TypeHint.TV;
+    t.subList(t.size() - n, t.size()).clear();
+    s.alternatives.add(new Reading(whole, s.years));
   }
 
   /** 1 when the last word is a bare media-type word ("movie", "film", "series", "show"). */

@@ -47,6 +47,12 @@ final class Vocabulary {
   Phrases tv;
   Phrases called;
   Phrases trailingMovie;
+  /**
+   * Type words said after a title without an article ("the witcher series"): read as the type,
+   * with the words as spoken kept as an alternative reading. "movie" and "show" end too many
+   * titles ("scary movie", "the truman show") to be among them.
+   */
+  Phrases bareTrailingType;
   /** Type words that start titles too often to count without an article ("show dogs"). */
   Set<String> weakTypeWords;
   /**
@@ -217,6 +223,9 @@ final class Vocabulary {
         "which is called");
     v.trailingMovie = Phrases.of("the movie", "the film", "as a movie", "as a film");
     v.weakTypeWords = Set.of("show", "feature", "picture", "flick", "tv");
+    v.bareTrailingType = Phrases.of("series", "tv series", "tv show", "television series",
+        "television show", "miniseries", "mini series", "docuseries", "film", "tv programme",
+        "tv program");
     v.prepositions = Set.of("for", "of", "in", "with", "through", "by", "from", "across", "all");
     v.trailingTv = Phrases.of("the tv show", "the tv series", "the series", "the show",
         "the television series", "as a series", "as a show");
@@ -370,6 +379,7 @@ final class Vocabulary {
         "das heißt", "genannt", "called", "der sich nennt", "die sich nennt");
     v.trailingMovie = Phrases.of("der film", "den film", "als film");
     v.weakTypeWords = Set.of("show");
+    v.bareTrailingType = Phrases.of("serie", "film", "fernsehserie", "tv serie", "miniserie", "kinofilm");
     v.prepositions = Set.of("für", "von", "mit", "in", "aus", "über", "durch");
     v.trailingTv = Phrases.of("die serie", "als serie", "die sendung", "die show");
     v.upcoming = Phrases.of("kommenden", "kommende", "kommender", "kommendes", "bevorstehenden",
