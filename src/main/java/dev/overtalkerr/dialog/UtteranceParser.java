@@ -625,8 +625,8 @@ public final class UtteranceParser {
       if (n == 0 && s.verbWord != null && v.particles.containsKey(s.verbWord)) {
         n = v.particles.get(s.verbWord).matchEndingAt(t, t.size());
       }
-      if (n > 0 && n < t.size()) {
-        t.subList(t.size() - n, t.size()).clear();
+      if (n > 0 && (n < t.size() || s.verb || s.narrows())) {
+        t.subList(t.size() - n, t.size()).clear(); // "lade die neue Staffel herunter"
         changed = true;
         continue;
       }

@@ -329,7 +329,7 @@ final class Vocabulary {
         "das wars", "das war alles", "fertig", "ciao", "auf wiedersehen");
     v.help = Phrases.of("hilfe", "help", "was kann ich sagen", "wie funktioniert das",
         "was kannst du", "was kannst du alles", "wie geht das", "hilf mir", "ich brauche hilfe",
-        "was kann ich alles sagen",
+        "was kann ich alles sagen", "was kann ich machen",
         "was kann ich tun", "optionen");
     v.neutral = Phrases.of("bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
         "ach", "das", "der", "die", "den", "es", "ist", "einer", "eine", "einen", "ein", "und", "dann",
@@ -343,7 +343,8 @@ final class Vocabulary {
         "ich hatte gesagt");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
-        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach");
+        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach",
+        "können wir", "könnten wir", "wollen wir", "sollen wir", "würdest du bitte");
     v.verbs = Phrases.of("lade", "lad", "lade mir", "lad mir", "lade uns", "suche", "such", "suche nach",
         "such nach", "such mir", "suche mir", "finde", "find", "finde mir", "ich möchte", "ich möchte gern",
         "ich möchte gerne", "ich will", "ich würde gern", "ich würde gerne", "ich hätte gern",
@@ -407,7 +408,7 @@ final class Vocabulary {
     v.seasonAll = Phrases.of("alle staffeln", "alle die staffeln", "alle der staffeln", "jede staffel",
         "sämtliche staffeln", "die ganze serie", "ganze serie", "die komplette serie", "komplette serie",
         "die gesamte serie", "gesamte serie", "die ganzen staffeln", "alle verfügbaren staffeln",
-        "den ganzen kram", "die komplette staffel", "die kompletten staffeln");
+        "den ganzen kram", "die komplette staffel", "die kompletten staffeln", "komplett");
     v.seasonConnectors = Phrases.of("von", "vom", "aus", "zu", "für", "der serie", "von der serie");
     v.seasonArticles = Set.of("die", "der", "den", "eine", "einer", "diese");
     v.everything = Phrases.of("alle", "alles", "alle davon", "die ganze serie", "das ganze", "alle bitte",
