@@ -48,7 +48,7 @@ import java.util.OptionalInt;
  *             reading; not "movie" or "show", which end many titles), years with a
  *             connector ("from 1999", "from nineteen ninety nine", "released in 2004", "from the
  *             eighties", "from the noughties", "this year", "last year", "von 1999", "aus den
- *             80ern", "from 1990 to 1999"), "the 1984 one".
+ *             80ern", "from 1990 to 1999", "from the late 80s" = 1985-1989), "the 1984 one".
  *         <li>At the start: an article, a temporal word and a media-type word ("the upcoming
  *             movie called X", "the series X", "den Film X"). "latest"/"newest"/"upcoming" alone
  *             also count ("the latest mission impossible"); "new" and "next" count only with a
@@ -702,6 +702,9 @@ public final class UtteranceParser {
       if (span == null) {
         continue;
       }
+      if (span.kind() == YearKind.DECADE) {
+        span = partOfDecade(t, v, span);
+      }
       int start = span.start();
       boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1))
           && span.kind() != YearKind.RELATIVE;
@@ -755,6 +758,23 @@ public final class UtteranceParser {
       }
     }
     return null;
+  }
+
+  /** "the early 80s" (0-4), "the mid 80s" (3-7), "the late 80s" (5-9), "den frühen 80ern". */
+  private static YearSpan partOfDecade(List<String> t, Vocabulary v, YearSpan decade) {
+    int n = decade.start();
+    int first = decade.range().from();
+    int k;
+    if ((k = v.early.matchEndingAt(t, n)) > 0) {
+      return new YearSpan(new YearRange(first, first + 4), n - k, YearKind.DECADE);
+    }
+    if ((k = v.middle.matchEndingAt(t, n)) > 0) {
+      return new YearSpan(new YearRange(first + 3, first + 7), n - k, YearKind.DECADE);
+    }
+    if ((k = v.late.matchEndingAt(t, n)) > 0) {
+      return new YearSpan(new YearRange(first + 5, first + 9), n - k, YearKind.DECADE);
+    }
+    return decade;
   }
 
   /** "from 1990 to 1999", "zwischen 1990 und 1999": a span ending in the year found. */

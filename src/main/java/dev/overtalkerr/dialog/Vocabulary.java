@@ -93,6 +93,10 @@ final class Vocabulary {
   Phrases yearConnectors;
   Phrases yearPostfix;
   Phrases thisYear;
+  /** Parts of a decade: "the early/mid/late 80s", "den frühen/späten 80ern", "Mitte der 80er". */
+  Phrases early;
+  Phrases middle;
+  Phrases late;
   Phrases lastYear;
   Phrases nextYear;
   Phrases rangeStart;
@@ -267,6 +271,9 @@ final class Vocabulary {
     v.yearPostfix = Phrases.of("one", "version", "film", "movie", "release", "edition", "remake", "show",
         "series", "original", "adaptation");
     v.thisYear = Phrases.of("this year", "this years", "the current year");
+    v.early = Phrases.of("early");
+    v.middle = Phrases.of("mid", "middle", "the middle of the", "the mid");
+    v.late = Phrases.of("late");
     v.lastYear = Phrases.of("last year", "last years", "the previous year");
     v.nextYear = Phrases.of("next year", "next years");
     v.rangeStart = Phrases.of("from", "between");
@@ -418,6 +425,9 @@ final class Vocabulary {
         "im jahr", "im jahre", "von dem jahr", "erschienen", "erschienen im jahr", "erschienen in",
         "ca", "von ca", "jahrgang", "erschienen im", "in");
     v.yearPostfix = Phrases.of("version", "fassung", "film", "verfilmung", "serie", "original");
+    v.early = Phrases.of("frühen", "anfang der");
+    v.middle = Phrases.of("mitte der", "mittleren");
+    v.late = Phrases.of("späten", "ende der");
     v.thisYear = Phrases.of("diesem jahr", "dieses jahr", "diesen jahres", "dem aktuellen jahr",
         "heuer", "diesjährigen", "diesjährige");
     v.lastYear = Phrases.of("letztem jahr", "letzten jahr", "letztes jahr", "dem letzten jahr",
