@@ -397,7 +397,9 @@ public final class UtteranceParser {
     stripLead(t, v, s);
     trailing(t, v, s);
     if (!extractOrder(t, v, s)) {
-      leadingYear(t, v, s);
+      if (s.years == null) {
+        apply(years(v).leading(t), s);
+      }
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
       bareTrailingType(t, v, s);
@@ -410,7 +412,9 @@ public final class UtteranceParser {
       t.clear();
       s.choice = true;
     }
-    bareTrailingYear(t, v, s);
+    if (s.years == null) {
+      apply(years(v).bareTrailing(t), s);
+    }
     if (ruledOut != null && s.type == TypeHint.ANY) {
       s.type = ruledOut == TypeHint.MOVIE ? TypeHint.TV : TypeHint.MOVIE; // "not the movie"
     }
@@ -543,8 +547,10 @@ public final class UtteranceParser {
         changed = true;
         continue;
       }
-      if (s.years == null && trailingYears(t, v, s)) {
-        changed = true;
+      if (s.years == null) {
+        YearPhrases.Found found = years(v).trailing(t);
+        apply(found, s);
+        changed = found != null;
       }
     }
   }
@@ -566,173 +572,6 @@ public final class UtteranceParser {
       }
     }
     return false;
-  }
-
-  /** How a year expression was said, which decides what it needs around it to count. */
-  private enum YearKind {
-    /** "this year", "letztes Jahr": always years. */
-    RELATIVE,
-    /** "the eighties", "80ern": needs a connector, or "the" after a title or before "one". */
-    DECADE,
-    /** "1999", "nineteen ninety nine": needs a connector, or "the"/a title before "one"/"version". */
-    YEAR,
-    /** "eighty two", "'86": needs a connector other than "in" ("gone in 60 seconds"). */
-    SHORT_YEAR
-  }
-
-  /** Years said by the tokens from {@code start} up to a given end. */
-  private record YearSpan(YearRange range, int start, YearKind kind) {}
-
-  /** Years at the end, with a connector or "the": "from 1999", "the 80s", "the 1984 one". */
-  private boolean trailingYears(List<String> t, Vocabulary v, Slots s) {
-    int size = t.size();
-    int post = v.yearPostfix.matchEndingAt(t, size);
-    for (int postfix : post > 0 ? new int[] {post, 0} : new int[] {0}) {
-      YearSpan span = yearSpanEndingAt(t, size - postfix, v);
-      if (span == null) {
-        continue;
-      }
-      if (span.kind() == YearKind.DECADE) {
-        span = partOfDecade(t, v, span);
-      }
-      int start = span.start();
-      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1))
-          && span.kind() != YearKind.RELATIVE;
-      int from = article ? start - 1 : start;
-      int conn = connectorBefore(t, from, v);
-      if (conn == 0 && span.kind() == YearKind.YEAR && yearRange(t, v, s, span, postfix, size)) {
-        return true;
-      }
-      boolean ok = switch (span.kind()) {
-        case RELATIVE -> true;
-        case DECADE -> conn > 0 || (article && (from > 0 || postfix > 0)); // "footloose the eighties"
-        case YEAR -> conn > 0 || (postfix > 0 && (article || from > 0)); // "the 1984 one"
-        case SHORT_YEAR -> conn > 0 && !(conn == 1 && key(t, from - 1).equals("in"));
-      };
-      if (ok) {
-        removeYears(t, s, from - conn, span.range(), postfix, size, v);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private YearSpan yearSpanEndingAt(List<String> t, int e, Vocabulary v) {
-    int cy = currentYear();
-    int n;
-    if ((n = v.thisYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy), e - n, YearKind.RELATIVE);
-    }
-    if ((n = v.lastYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy - 1), e - n, YearKind.RELATIVE);
-    }
-    if ((n = v.nextYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy + 1), e - n, YearKind.RELATIVE);
-    }
-    for (int i = Math.max(0, e - 3); i < e; i++) {
-      NumberWords.Match d = NumberWords.decade(t, i, v.german);
-      if (d != null && i + d.length() == e) {
-        return new YearSpan(YearRange.decade(d.value()), i, YearKind.DECADE);
-      }
-    }
-    for (int i = Math.max(0, e - 4); i < e; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
-        return new YearSpan(YearRange.of(y.value()), i, YearKind.YEAR);
-      }
-    }
-    for (int i = Math.max(0, e - 2); i < e; i++) {
-      NumberWords.Match c = NumberWords.cardinal(t, i, v.german);
-      if (c != null && i + c.length() == e && c.value() >= 30 && c.value() <= 99) {
-        return new YearSpan(YearRange.of(1900 + c.value()), i, YearKind.SHORT_YEAR);
-      }
-    }
-    return null;
-  }
-
-  /** "the early 80s" (0-4), "the mid 80s" (3-7), "the late 80s" (5-9), "den frühen 80ern". */
-  private static YearSpan partOfDecade(List<String> t, Vocabulary v, YearSpan decade) {
-    int n = decade.start();
-    int first = decade.range().from();
-    int k;
-    if ((k = v.early.matchEndingAt(t, n)) > 0) {
-      return new YearSpan(new YearRange(first, first + 4), n - k, YearKind.DECADE);
-    }
-    if ((k = v.middle.matchEndingAt(t, n)) > 0) {
-      return new YearSpan(new YearRange(first + 3, first + 7), n - k, YearKind.DECADE);
-    }
-    if ((k = v.late.matchEndingAt(t, n)) > 0) {
-      return new YearSpan(new YearRange(first + 5, first + 9), n - k, YearKind.DECADE);
-    }
-    return decade;
-  }
-
-  /** "from 1990 to 1999", "zwischen 1990 und 1999": a span ending in the year found. */
-  private static boolean yearRange(List<String> t, Vocabulary v, Slots s, YearSpan last, int postfix,
-      int size) {
-    int join = v.rangeJoin.matchEndingAt(t, last.start());
-    if (join == 0) {
-      return false;
-    }
-    int firstEnd = last.start() - join;
-    for (int i = Math.max(0, firstEnd - 4); i < firstEnd; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == firstEnd && y.value() <= last.range().from()) {
-        int open = v.rangeStart.matchEndingAt(t, i);
-        if (open > 0) {
-          removeYears(t, s, i - open, new YearRange(y.value(), last.range().to()), postfix, size, v);
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static int connectorBefore(List<String> t, int i, Vocabulary v) {
-    return v.yearConnectors.matchEndingAt(t, i);
-  }
-
-  private static void removeYears(List<String> t, Slots s, int from, YearRange range, int postfix,
-      int size, Vocabulary v) {
-    if (postfix > 0) {
-      String last = t.get(size - 1);
-      if (v.movie.contains(last)) {
-        s.type = s.type == TypeHint.ANY ? TypeHint.MOVIE : s.type;
-      } else if (v.tv.contains(last)) {
-        s.type = s.type == TypeHint.ANY ? TypeHint.TV : s.type;
-      }
-    }
-    t.subList(from, size).clear();
-    s.years = range;
-  }
-
-  /**
-   * A bare year after the title ("dune 2021"): the year first, the whole title as an
-   * alternative. Only for a four-digit year (or a spoken one) from 1900 to next year + 1.
-   */
-  private void bareTrailingYear(List<String> t, Vocabulary v, Slots s) {
-    if (s.years != null || t.size() < 2) {
-      return;
-    }
-    int e = t.size();
-    for (int i = Math.max(1, e - 4); i < e; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
-          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))
-          && !t.subList(0, i).stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
-        String whole = String.join(" ", t.stream().map(Phrases::key).toList());
-        String rest = String.join(" ", t.subList(0, i).stream().map(Phrases::key).toList());
-        if (isPreposition(Phrases.key(t.get(i - 1)), v)) {
-          // "class of 1999", "summer of 1984": a number after "of" is most likely the title's
-          s.alternatives.add(new Reading(rest, YearRange.of(y.value())));
-          return;
-        }
-        t.subList(i, e).clear();
-        s.years = YearRange.of(y.value());
-        s.alternatives.add(new Reading(whole, null));
-        return;
-      }
-    }
   }
 
   // ---------------------------------------------------------------- the start of the utterance
@@ -803,31 +642,6 @@ public final class UtteranceParser {
     }
     t.subList(0, i).clear();
     s.temporal = temporal;
-  }
-
-  /**
-   * "the 1978 halloween", "the 1984 version of dune": a year before the title. The year is read
-   * first, the words as spoken are kept as an alternative reading.
-   */
-  private void leadingYear(List<String> t, Vocabulary v, Slots s) {
-    if (s.years != null || t.size() < 3 || !v.yearArticles.contains(key(t, 0))) {
-      return;
-    }
-    NumberWords.Match y = NumberWords.year(t, 1, v.german);
-    if (y == null || y.length() != 1 || y.value() < 1900 || y.value() > currentYear() + 2) {
-      return;
-    }
-    int i = 2;
-    int post = v.yearPostfix.matchAt(t, i);
-    if (post > 0 && i + post < t.size() && isPreposition(key(t, i + post), v)) {
-      t.subList(0, i + post + 1).clear(); // "the 1984 version of dune"
-      s.years = YearRange.of(y.value());
-      return;
-    }
-    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
-    t.subList(0, i).clear();
-    s.years = YearRange.of(y.value());
-    s.alternatives.add(new Reading(whole, null));
   }
 
   /** "the second one", "number two", "die zweite": choosing among offers by position. */
@@ -913,11 +727,26 @@ public final class UtteranceParser {
     return true;
   }
 
-  private static String key(List<String> t, int i) {
-    return Phrases.key(t.get(i));
+  private YearPhrases years(Vocabulary v) {
+    return new YearPhrases(v, LocalDate.now(clock).getYear());
   }
 
-  private int currentYear() {
-    return LocalDate.now(clock).getYear();
+  private static void apply(YearPhrases.Found found, Slots s) {
+    if (found == null) {
+      return;
+    }
+    if (found.years() != null) {
+      s.years = found.years();
+    }
+    if (found.type() != null && s.type == TypeHint.ANY) {
+      s.type = found.type();
+    }
+    if (found.alternative() != null) {
+      s.alternatives.add(found.alternative());
+    }
+  }
+
+  private static String key(List<String> t, int i) {
+    return Phrases.key(t.get(i));
   }
 }
