@@ -75,6 +75,10 @@ import java.util.OptionalInt;
  *
  * <p>Everything else is the title: every word kept, articles and numbers included, digits as
  * spoken ("2" stays {@code 2}, "two" stays {@code two}). No title is special-cased.
+ *
+ * <p>The words themselves live in {@link Vocabulary} (one per language); numbers in
+ * {@link NumberWords}, seasons in {@link SeasonPhrases}, years in {@link YearPhrases}. Instances
+ * are immutable and thread-safe.
  */
 public final class UtteranceParser {
   private final Clock clock;
@@ -483,8 +487,9 @@ public final class UtteranceParser {
         n = v.tv.matchAt(t, j);
         type = TypeHint.TV;
       }
-      boolean closes = j + n == t.size() || !Character.isLetter(key(t, j + n).charAt(0))
-          || v.articles.contains(key(t, j + n)) || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
+      // the type phrase must end there: "not the movie, the series", not "not the movie star"
+      boolean closes = j + n == t.size() || v.articles.contains(key(t, j + n))
+          || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
       if (n > 0 && closes) {
         t.subList(i, j + n).clear();
         return type;
