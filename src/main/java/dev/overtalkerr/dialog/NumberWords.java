@@ -266,7 +266,17 @@ final class NumberWords {
     }
     if (german) {
       Match m = germanCardinal(t, i);
-      return m != null && m.value() >= 1800 && m.value() <= 2099 ? m : null;
+      if (m != null && m.value() >= 1800 && m.value() <= 2099) {
+        return m;
+      }
+      // "neunzehn neunundneunzig", "zwanzig einundzwanzig": century and year as two numbers
+      if (m != null && m.length() == 1 && (m.value() == 19 || m.value() == 20 || m.value() == 18)) {
+        Match rest = germanCardinal(t, i + 1);
+        if (rest != null && rest.value() >= 10 && rest.value() <= 99) {
+          return new Match(m.value() * 100 + rest.value(), 1 + rest.length());
+        }
+      }
+      return null;
     }
     Integer century = EN_SMALL.get(w);
     if (century == null && w.equals("twenty")) {

@@ -43,10 +43,12 @@ import java.util.OptionalInt;
  *             alone; "of"/"von" after a leading season phrase goes too. A season
  *             implies a series. "A Man for All Seasons" keeps its words (a season phrase after a
  *             preposition is part of the title).
- *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", years with a
+ *         <li>At the end: when-it-comes-out wishes, "the movie"/"the series", "series"/"film"
+ *             after a title ("the witcher series", the words as spoken kept as an alternative
+ *             reading; not "movie" or "show", which end many titles), years with a
  *             connector ("from 1999", "from nineteen ninety nine", "released in 2004", "from the
  *             eighties", "from the noughties", "this year", "last year", "von 1999", "aus den
- *             80ern", "from 1990 to 1999"), "the 1984 one".
+ *             80ern", "from 1990 to 1999", "from the late 80s" = 1985-1989), "the 1984 one".
  *         <li>At the start: an article, a temporal word and a media-type word ("the upcoming
  *             movie called X", "the series X", "den Film X"). "latest"/"newest"/"upcoming" alone
  *             also count ("the latest mission impossible"); "new" and "next" count only with a
@@ -73,6 +75,10 @@ import java.util.OptionalInt;
  *
  * <p>Everything else is the title: every word kept, articles and numbers included, digits as
  * spoken ("2" stays {@code 2}, "two" stays {@code two}). No title is special-cased.
+ *
+ * <p>The words themselves live in {@link Vocabulary} (one per language); numbers in
+ * {@link NumberWords}, seasons in {@link SeasonPhrases}, years in {@link YearPhrases}. Instances
+ * are immutable and thread-safe.
  */
 public final class UtteranceParser {
   private final Clock clock;
@@ -387,13 +393,20 @@ public final class UtteranceParser {
       s.season = SeasonSpec.of(SeasonSpec.Which.ALL);
       s.type = TypeHint.TV;
     }
-    extractSeason(t, v, s);
+    SeasonSpec season = SeasonPhrases.extract(t, v);
+    if (season != null) {
+      s.season = season;
+      s.type = TypeHint.TV; // a season implies a series
+    }
     stripLead(t, v, s);
     trailing(t, v, s);
     if (!extractOrder(t, v, s)) {
-      leadingYear(t, v, s);
+      if (s.years == null) {
+        apply(years(v).leading(t), s);
+      }
       leadingTypeAndTemporal(t, v, s);
       trailing(t, v, s);
+      bareTrailingType(t, v, s);
     }
     boolean onlyFiller = t.stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)));
     if (!t.isEmpty() && onlyFiller && s.narrows() && !s.namedAfterCarrier) {
@@ -403,7 +416,9 @@ public final class UtteranceParser {
       t.clear();
       s.choice = true;
     }
-    bareTrailingYear(t, v, s);
+    if (s.years == null) {
+      apply(years(v).bareTrailing(t), s);
+    }
     if (ruledOut != null && s.type == TypeHint.ANY) {
       s.type = ruledOut == TypeHint.MOVIE ? TypeHint.TV : TypeHint.MOVIE; // "not the movie"
     }
@@ -472,8 +487,9 @@ public final class UtteranceParser {
         n = v.tv.matchAt(t, j);
         type = TypeHint.TV;
       }
-      boolean closes = j + n == t.size() || !Character.isLetter(key(t, j + n).charAt(0))
-          || v.articles.contains(key(t, j + n)) || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
+      // the type phrase must end there: "not the movie, the series", not "not the movie star"
+      boolean closes = j + n == t.size() || v.articles.contains(key(t, j + n))
+          || v.movie.contains(t.get(j + n)) || v.tv.contains(t.get(j + n));
       if (n > 0 && closes) {
         t.subList(i, j + n).clear();
         return type;
@@ -493,122 +509,8 @@ public final class UtteranceParser {
     }
   }
 
-  // ---------------------------------------------------------------- seasons
-
-  private record SeasonMatch(SeasonSpec spec, int length, boolean seriesWord) {}
-
-  private static void extractSeason(List<String> t, Vocabulary v, Slots s) {
-    for (int i = 0; i < t.size(); i++) {
-      SeasonMatch m = seasonAt(t, i, v);
-      if (m == null) {
-        continue;
-      }
-      int end = i + m.length();
-      boolean atEnd = end == t.size();
-      if (i > 0 && isPreposition(key(t, i - 1), v) && atEnd) {
-        continue; // "a man for all seasons"
-      }
-      if (m.seriesWord() && !atEnd && v.seasonConnectors.matchAt(t, end) == 0
-          && m.spec().number() == null) {
-        continue; // "the new series severance" is a temporal wish about a series, not a season
-      }
-      // "season 2 episode 3": the episode is not ours to keep
-      if (end < t.size() && v.episodeWords.contains(key(t, end))) {
-        NumberWords.Match ep = NumberWords.cardinal(t, end + 1, v.german);
-        if (ep != null) {
-          end += 1 + ep.length();
-        }
-      }
-      int connector = v.seasonConnectors.matchAt(t, end);
-      if (connector > 0 && end + connector < t.size()) {
-        end += connector; // "season two of severance"
-      }
-      if (i > 0 && end == t.size() && t.get(i - 1).endsWith("'s")) {
-        String w = t.get(i - 1);
-        t.set(i - 1, w.substring(0, w.length() - 2)); // "severance's second season"
-      }
-      t.subList(i, end).clear();
-      s.season = m.spec();
-      s.type = TypeHint.TV;
-      return;
-    }
-  }
-
   private static boolean isPreposition(String w, Vocabulary v) {
     return v.prepositions.contains(w);
-  }
-
-  /** "s2", "s02e05" as some speech-to-text engines and typists write them. */
-  private static final java.util.regex.Pattern SEASON_CODE =
-      java.util.regex.Pattern.compile("s(\\d{1,2})(e\\d{1,3})?");
-
-  private static SeasonMatch seasonAt(List<String> t, int i, Vocabulary v) {
-    int all = v.seasonAll.matchAt(t, i);
-    if (all > 0) {
-      boolean series = t.get(i + all - 1).equals("series") || t.get(i + all - 1).equals("show");
-      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.ALL), all, series);
-    }
-    int j = i;
-    if (j < t.size() && v.seasonArticles.contains(key(t, j))) {
-      j++;
-    }
-    if (j >= t.size()) {
-      return null;
-    }
-    String w = t.get(j);
-    w = Phrases.key(w);
-    java.util.regex.Matcher code = SEASON_CODE.matcher(w);
-    if (code.matches()) {
-      return new SeasonMatch(SeasonSpec.number(Integer.parseInt(code.group(1))), j + 1 - i, false);
-    }
-    boolean seasonWord = v.seasonWords.contains(w);
-    boolean seriesWord = v.seriesWords.contains(w);
-    if (seasonWord || seriesWord) {
-      int k = j + 1;
-      k += v.seasonNumberWords.matchAt(t, k);
-      NumberWords.Match n = NumberWords.cardinal(t, k, v.german);
-      if (n == null && v.german) {
-        n = NumberWords.ordinal(t, k, true); // "Staffel zwei", rarely "Staffel zweite"
-      }
-      if (n != null && n.value() <= 100) {
-        k += n.length();
-        int join = v.seasonJoin.matchAt(t, k);
-        if (join > 0) {
-          NumberWords.Match second = NumberWords.cardinal(t, k + join, v.german);
-          if (second != null) {
-            k += join + second.length(); // "seasons 1 and 2": the first
-          }
-        }
-        return new SeasonMatch(SeasonSpec.number(n.value()), k - i, false);
-      }
-      return null;
-    }
-    NumberWords.Match ord = NumberWords.ordinal(t, j, v.german);
-    if (ord == null && v.german && w.chars().allMatch(Character::isDigit)) {
-      ord = NumberWords.cardinal(t, j, true); // "die 2. Staffel" arrives as "die 2 staffel"
-    }
-    if (ord != null && isSeasonNoun(t, j + ord.length(), v)) {
-      return new SeasonMatch(SeasonSpec.number(ord.value()), j + ord.length() + 1 - i,
-          v.seriesWords.contains(key(t, j + ord.length())));
-    }
-    int latest = v.seasonLatest.matchAt(t, j);
-    if (latest > 0 && j + latest < t.size() && v.episodeWords.contains(key(t, j + latest))) {
-      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i, false);
-    }
-    if (latest > 0 && isSeasonNoun(t, j + latest, v)) {
-      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.LATEST), j + latest + 1 - i,
-          v.seriesWords.contains(key(t, j + latest)));
-    }
-    int next = v.seasonNext.matchAt(t, j);
-    if (next > 0 && isSeasonNoun(t, j + next, v)) {
-      return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.NEXT), j + next + 1 - i,
-          v.seriesWords.contains(key(t, j + next)));
-    }
-    return null;
-  }
-
-  private static boolean isSeasonNoun(List<String> t, int i, Vocabulary v) {
-    return i < t.size() && (v.seasonWords.contains(key(t, i)) || v.seriesWords.contains(key(t, i)));
   }
 
   // ---------------------------------------------------------------- the end of the utterance
@@ -622,8 +524,8 @@ public final class UtteranceParser {
       if (n == 0 && s.verbWord != null && v.particles.containsKey(s.verbWord)) {
         n = v.particles.get(s.verbWord).matchEndingAt(t, t.size());
       }
-      if (n > 0 && n < t.size()) {
-        t.subList(t.size() - n, t.size()).clear();
+      if (n > 0 && (n < t.size() || s.verb || s.narrows())) {
+        t.subList(t.size() - n, t.size()).clear(); // "lade die neue Staffel herunter"
         changed = true;
         continue;
       }
@@ -650,8 +552,10 @@ public final class UtteranceParser {
         changed = true;
         continue;
       }
-      if (s.years == null && trailingYears(t, v, s)) {
-        changed = true;
+      if (s.years == null) {
+        YearPhrases.Found found = years(v).trailing(t);
+        apply(found, s);
+        changed = found != null;
       }
     }
   }
@@ -673,153 +577,6 @@ public final class UtteranceParser {
       }
     }
     return false;
-  }
-
-  /** How a year expression was said, which decides what it needs around it to count. */
-  private enum YearKind {
-    /** "this year", "letztes Jahr": always years. */
-    RELATIVE,
-    /** "the eighties", "80ern": needs a connector, or "the" after a title or before "one". */
-    DECADE,
-    /** "1999", "nineteen ninety nine": needs a connector, or "the"/a title before "one"/"version". */
-    YEAR,
-    /** "eighty two", "'86": needs a connector other than "in" ("gone in 60 seconds"). */
-    SHORT_YEAR
-  }
-
-  /** Years said by the tokens from {@code start} up to a given end. */
-  private record YearSpan(YearRange range, int start, YearKind kind) {}
-
-  /** Years at the end, with a connector or "the": "from 1999", "the 80s", "the 1984 one". */
-  private boolean trailingYears(List<String> t, Vocabulary v, Slots s) {
-    int size = t.size();
-    int post = v.yearPostfix.matchEndingAt(t, size);
-    for (int postfix : post > 0 ? new int[] {post, 0} : new int[] {0}) {
-      YearSpan span = yearSpanEndingAt(t, size - postfix, v);
-      if (span == null) {
-        continue;
-      }
-      int start = span.start();
-      boolean article = start > 0 && v.yearArticles.contains(key(t, start - 1))
-          && span.kind() != YearKind.RELATIVE;
-      int from = article ? start - 1 : start;
-      int conn = connectorBefore(t, from, v);
-      if (conn == 0 && span.kind() == YearKind.YEAR && yearRange(t, v, s, span, postfix, size)) {
-        return true;
-      }
-      boolean ok = switch (span.kind()) {
-        case RELATIVE -> true;
-        case DECADE -> conn > 0 || (article && (from > 0 || postfix > 0)); // "footloose the eighties"
-        case YEAR -> conn > 0 || (postfix > 0 && (article || from > 0)); // "the 1984 one"
-        case SHORT_YEAR -> conn > 0 && !(conn == 1 && key(t, from - 1).equals("in"));
-      };
-      if (ok) {
-        removeYears(t, s, from - conn, span.range(), postfix, size, v);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private YearSpan yearSpanEndingAt(List<String> t, int e, Vocabulary v) {
-    int cy = currentYear();
-    int n;
-    if ((n = v.thisYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy), e - n, YearKind.RELATIVE);
-    }
-    if ((n = v.lastYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy - 1), e - n, YearKind.RELATIVE);
-    }
-    if ((n = v.nextYear.matchEndingAt(t, e)) > 0) {
-      return new YearSpan(YearRange.of(cy + 1), e - n, YearKind.RELATIVE);
-    }
-    for (int i = Math.max(0, e - 3); i < e; i++) {
-      NumberWords.Match d = NumberWords.decade(t, i, v.german);
-      if (d != null && i + d.length() == e) {
-        return new YearSpan(YearRange.decade(d.value()), i, YearKind.DECADE);
-      }
-    }
-    for (int i = Math.max(0, e - 4); i < e; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == e && y.value() >= 1870 && y.value() <= cy + 10) {
-        return new YearSpan(YearRange.of(y.value()), i, YearKind.YEAR);
-      }
-    }
-    for (int i = Math.max(0, e - 2); i < e; i++) {
-      NumberWords.Match c = NumberWords.cardinal(t, i, v.german);
-      if (c != null && i + c.length() == e && c.value() >= 30 && c.value() <= 99) {
-        return new YearSpan(YearRange.of(1900 + c.value()), i, YearKind.SHORT_YEAR);
-      }
-    }
-    return null;
-  }
-
-  /** "from 1990 to 1999", "zwischen 1990 und 1999": a span ending in the year found. */
-  private static boolean yearRange(List<String> t, Vocabulary v, Slots s, YearSpan last, int postfix,
-      int size) {
-    int join = v.rangeJoin.matchEndingAt(t, last.start());
-    if (join == 0) {
-      return false;
-    }
-    int firstEnd = last.start() - join;
-    for (int i = Math.max(0, firstEnd - 4); i < firstEnd; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == firstEnd && y.value() <= last.range().from()) {
-        int open = v.rangeStart.matchEndingAt(t, i);
-        if (open > 0) {
-          removeYears(t, s, i - open, new YearRange(y.value(), last.range().to()), postfix, size, v);
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static int connectorBefore(List<String> t, int i, Vocabulary v) {
-    return v.yearConnectors.matchEndingAt(t, i);
-  }
-
-  private static void removeYears(List<String> t, Slots s, int from, YearRange range, int postfix,
-      int size, Vocabulary v) {
-    if (postfix > 0) {
-      String last = t.get(size - 1);
-      if (v.movie.contains(last)) {
-        s.type = s.type == TypeHint.ANY ? TypeHint.MOVIE : s.type;
-      } else if (v.tv.contains(last)) {
-        s.type = s.type == TypeHint.ANY ? TypeHint.TV : s.type;
-      }
-    }
-    t.subList(from, size).clear();
-    s.years = range;
-  }
-
-  /**
-   * A bare year after the title ("dune 2021"): the year first, the whole title as an
-   * alternative. Only for a four-digit year (or a spoken one) from 1900 to next year + 1.
-   */
-  private void bareTrailingYear(List<String> t, Vocabulary v, Slots s) {
-    if (s.years != null || t.size() < 2) {
-      return;
-    }
-    int e = t.size();
-    for (int i = Math.max(1, e - 4); i < e; i++) {
-      NumberWords.Match y = NumberWords.year(t, i, v.german);
-      if (y != null && i + y.length() == e && y.value() >= 1900 && y.value() <= currentYear() + 2
-          && !v.numberBlockers.contains(Phrases.key(t.get(i - 1)))
-          && !t.subList(0, i).stream().allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
-        String whole = String.join(" ", t.stream().map(Phrases::key).toList());
-        String rest = String.join(" ", t.subList(0, i).stream().map(Phrases::key).toList());
-        if (isPreposition(Phrases.key(t.get(i - 1)), v)) {
-          // "class of 1999", "summer of 1984": a number after "of" is most likely the title's
-          s.alternatives.add(new Reading(rest, YearRange.of(y.value())));
-          return;
-        }
-        t.subList(i, e).clear();
-        s.years = YearRange.of(y.value());
-        s.alternatives.add(new Reading(whole, null));
-        return;
-      }
-    }
   }
 
   // ---------------------------------------------------------------- the start of the utterance
@@ -892,31 +649,6 @@ public final class UtteranceParser {
     s.temporal = temporal;
   }
 
-  /**
-   * "the 1978 halloween", "the 1984 version of dune": a year before the title. The year is read
-   * first, the words as spoken are kept as an alternative reading.
-   */
-  private void leadingYear(List<String> t, Vocabulary v, Slots s) {
-    if (s.years != null || t.size() < 3 || !v.yearArticles.contains(key(t, 0))) {
-      return;
-    }
-    NumberWords.Match y = NumberWords.year(t, 1, v.german);
-    if (y == null || y.length() != 1 || y.value() < 1900 || y.value() > currentYear() + 2) {
-      return;
-    }
-    int i = 2;
-    int post = v.yearPostfix.matchAt(t, i);
-    if (post > 0 && i + post < t.size() && isPreposition(key(t, i + post), v)) {
-      t.subList(0, i + post + 1).clear(); // "the 1984 version of dune"
-      s.years = YearRange.of(y.value());
-      return;
-    }
-    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
-    t.subList(0, i).clear();
-    s.years = YearRange.of(y.value());
-    s.alternatives.add(new Reading(whole, null));
-  }
-
   /** "the second one", "number two", "die zweite": choosing among offers by position. */
   private static boolean isChoice(List<String> t, Vocabulary v) {
     int i = 0;
@@ -942,6 +674,22 @@ public final class UtteranceParser {
       i++;
     }
     return i == t.size();
+  }
+
+  /** "the witcher series": the type, with "the witcher series" as the alternative reading. */
+  private static void bareTrailingType(List<String> t, Vocabulary v, Slots s) {
+    if (s.type != TypeHint.ANY || t.size() < 2) {
+      return;
+    }
+    int n = v.bareTrailingType.matchEndingAt(t, t.size());
+    if (n == 0 || n >= t.size() || t.subList(0, t.size() - n).stream()
+        .allMatch(w -> v.refineFiller.contains(Phrases.key(w)))) {
+      return;
+    }
+    String whole = String.join(" ", t.stream().map(Phrases::key).toList());
+    s.type = v.movie.contains(t.get(t.size() - 1)) ? TypeHint.MOVIE : TypeHint.TV;
+    t.subList(t.size() - n, t.size()).clear();
+    s.alternatives.add(new Reading(whole, s.years));
   }
 
   /** 1 when the last word is a bare media-type word ("movie", "film", "series", "show"). */
@@ -984,11 +732,26 @@ public final class UtteranceParser {
     return true;
   }
 
-  private static String key(List<String> t, int i) {
-    return Phrases.key(t.get(i));
+  private YearPhrases years(Vocabulary v) {
+    return new YearPhrases(v, LocalDate.now(clock).getYear());
   }
 
-  private int currentYear() {
-    return LocalDate.now(clock).getYear();
+  private static void apply(YearPhrases.Found found, Slots s) {
+    if (found == null) {
+      return;
+    }
+    if (found.years() != null) {
+      s.years = found.years();
+    }
+    if (found.type() != null && s.type == TypeHint.ANY) {
+      s.type = found.type();
+    }
+    if (found.alternative() != null) {
+      s.alternatives.add(found.alternative());
+    }
+  }
+
+  private static String key(List<String> t, int i) {
+    return Phrases.key(t.get(i));
   }
 }

@@ -47,6 +47,12 @@ final class Vocabulary {
   Phrases tv;
   Phrases called;
   Phrases trailingMovie;
+  /**
+   * Type words said after a title without an article ("the witcher series"): read as the type,
+   * with the words as spoken kept as an alternative reading. "movie" and "show" end too many
+   * titles ("scary movie", "the truman show") to be among them.
+   */
+  Phrases bareTrailingType;
   /** Type words that start titles too often to count without an article ("show dogs"). */
   Set<String> weakTypeWords;
   /**
@@ -87,6 +93,10 @@ final class Vocabulary {
   Phrases yearConnectors;
   Phrases yearPostfix;
   Phrases thisYear;
+  /** Parts of a decade: "the early/mid/late 80s", "den frühen/späten 80ern", "Mitte der 80er". */
+  Phrases early;
+  Phrases middle;
+  Phrases late;
   Phrases lastYear;
   Phrases nextYear;
   Phrases rangeStart;
@@ -217,6 +227,9 @@ final class Vocabulary {
         "which is called");
     v.trailingMovie = Phrases.of("the movie", "the film", "as a movie", "as a film");
     v.weakTypeWords = Set.of("show", "feature", "picture", "flick", "tv");
+    v.bareTrailingType = Phrases.of("series", "tv series", "tv show", "television series",
+        "television show", "miniseries", "mini series", "docuseries", "film", "tv programme",
+        "tv program");
     v.prepositions = Set.of("for", "of", "in", "with", "through", "by", "from", "across", "all");
     v.trailingTv = Phrases.of("the tv show", "the tv series", "the series", "the show",
         "the television series", "as a series", "as a show");
@@ -258,6 +271,9 @@ final class Vocabulary {
     v.yearPostfix = Phrases.of("one", "version", "film", "movie", "release", "edition", "remake", "show",
         "series", "original", "adaptation");
     v.thisYear = Phrases.of("this year", "this years", "the current year");
+    v.early = Phrases.of("early");
+    v.middle = Phrases.of("mid", "middle", "the middle of the", "the mid");
+    v.late = Phrases.of("late");
     v.lastYear = Phrases.of("last year", "last years", "the previous year");
     v.nextYear = Phrases.of("next year", "next years");
     v.rangeStart = Phrases.of("from", "between");
@@ -320,7 +336,7 @@ final class Vocabulary {
         "das wars", "das war alles", "fertig", "ciao", "auf wiedersehen");
     v.help = Phrases.of("hilfe", "help", "was kann ich sagen", "wie funktioniert das",
         "was kannst du", "was kannst du alles", "wie geht das", "hilf mir", "ich brauche hilfe",
-        "was kann ich alles sagen",
+        "was kann ich alles sagen", "was kann ich machen",
         "was kann ich tun", "optionen");
     v.neutral = Phrases.of("bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
         "ach", "das", "der", "die", "den", "es", "ist", "einer", "eine", "einen", "ein", "und", "dann",
@@ -334,7 +350,8 @@ final class Vocabulary {
         "ich hatte gesagt");
     v.politeness = Phrases.of("bitte", "mal", "kannst du", "könntest du", "würdest du", "kannst du mal",
         "kannst du bitte", "kannst du mir", "könntest du mir", "würdest du mir", "sag overtalkerr",
-        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach");
+        "frag overtalkerr", "sage overtalkerr", "bitte mal", "kannst du uns", "könntest du bitte", "nach",
+        "können wir", "könnten wir", "wollen wir", "sollen wir", "würdest du bitte");
     v.verbs = Phrases.of("lade", "lad", "lade mir", "lad mir", "lade uns", "suche", "such", "suche nach",
         "such nach", "such mir", "suche mir", "finde", "find", "finde mir", "ich möchte", "ich möchte gern",
         "ich möchte gerne", "ich will", "ich würde gern", "ich würde gerne", "ich hätte gern",
@@ -370,6 +387,7 @@ final class Vocabulary {
         "das heißt", "genannt", "called", "der sich nennt", "die sich nennt");
     v.trailingMovie = Phrases.of("der film", "den film", "als film");
     v.weakTypeWords = Set.of("show");
+    v.bareTrailingType = Phrases.of("serie", "film", "fernsehserie", "tv serie", "miniserie", "kinofilm");
     v.prepositions = Set.of("für", "von", "mit", "in", "aus", "über", "durch");
     v.trailingTv = Phrases.of("die serie", "als serie", "die sendung", "die show");
     v.upcoming = Phrases.of("kommenden", "kommende", "kommender", "kommendes", "bevorstehenden",
@@ -397,7 +415,7 @@ final class Vocabulary {
     v.seasonAll = Phrases.of("alle staffeln", "alle die staffeln", "alle der staffeln", "jede staffel",
         "sämtliche staffeln", "die ganze serie", "ganze serie", "die komplette serie", "komplette serie",
         "die gesamte serie", "gesamte serie", "die ganzen staffeln", "alle verfügbaren staffeln",
-        "den ganzen kram", "die komplette staffel", "die kompletten staffeln");
+        "den ganzen kram", "die komplette staffel", "die kompletten staffeln", "komplett");
     v.seasonConnectors = Phrases.of("von", "vom", "aus", "zu", "für", "der serie", "von der serie");
     v.seasonArticles = Set.of("die", "der", "den", "eine", "einer", "diese");
     v.everything = Phrases.of("alle", "alles", "alle davon", "die ganze serie", "das ganze", "alle bitte",
@@ -407,6 +425,9 @@ final class Vocabulary {
         "im jahr", "im jahre", "von dem jahr", "erschienen", "erschienen im jahr", "erschienen in",
         "ca", "von ca", "jahrgang", "erschienen im", "in");
     v.yearPostfix = Phrases.of("version", "fassung", "film", "verfilmung", "serie", "original");
+    v.early = Phrases.of("frühen", "anfang der");
+    v.middle = Phrases.of("mitte der", "mittleren");
+    v.late = Phrases.of("späten", "ende der");
     v.thisYear = Phrases.of("diesem jahr", "dieses jahr", "diesen jahres", "dem aktuellen jahr",
         "heuer", "diesjährigen", "diesjährige");
     v.lastYear = Phrases.of("letztem jahr", "letzten jahr", "letztes jahr", "dem letzten jahr",

@@ -97,6 +97,9 @@ class UtteranceParserNumbersTest {
     assertThat(NumberWords.year(words("300"), 0, false)).isNull();
     assertThat(NumberWords.year(words("neunzehn"), 0, true)).isNull();
     assertThat(NumberWords.year(words("zweitausendvier"), 0, true)).isEqualTo(new NumberWords.Match(2004, 1));
+    assertThat(NumberWords.year(words("neunzehn neunundneunzig"), 0, true)).isEqualTo(new NumberWords.Match(1999, 2));
+    assertThat(NumberWords.year(words("zwanzig einundzwanzig"), 0, true)).isEqualTo(new NumberWords.Match(2021, 2));
+    assertThat(NumberWords.year(words("neunzehn"), 0, true)).isNull();
   }
 
   @ParameterizedTest
