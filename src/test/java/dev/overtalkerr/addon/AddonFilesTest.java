@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * Offline checks of the Home Assistant app (add-on) under {@code ha-addon/} and the Assist
  * blueprints: what the app linter (frenck/action-addon-linter) and the Supervisor would reject,
  * what Home Assistant would refuse in a sentence trigger, and whether the files follow the
- * daemon's option names and the MQTT contract ({@code /work/shared/design/assist-contract.md}).
+ * daemon's option names and the MQTT contract ({@code docs/assist-contract.md}).
  */
 class AddonFilesTest {
 
