@@ -153,7 +153,8 @@ final class Vocabulary {
     v.weakConfirm = Phrases.of("ok", "okay", "alright", "all right", "fine", "please", "go on", "do");
     v.reject = Phrases.of("no", "nope", "nah", "not", "wrong", "incorrect", "negative", "not that one",
         "not this one", "thats not it", "thats wrong", "wrong one", "not it", "not really",
-        "thats not the one", "not the one", "dont", "no way", "i dont think so", "different one");
+        "thats not the one", "not the one", "dont", "no way", "i dont think so", "different one",
+        "the wrong one", "thats the wrong one", "thats not right", "not right", "not what i meant");
     v.next = Phrases.of("next", "next one", "skip", "skip it", "skip that", "skip this", "another",
         "another one", "something else", "anything else", "what else", "other one",
         "the other one", "any others", "any other", "keep going", "show me another", "give me another",
@@ -166,7 +167,9 @@ final class Vocabulary {
     v.help = Phrases.of("help", "help me", "what can i say", "what can i do", "what can you do",
         "what do i say", "how does this work", "how does it work", "how do i use this",
         "what are my options", "options", "instructions", "i need help", "who are you", "what are you",
-        "what is this", "what do you do", "how do i do this", "can you help me", "help please");
+        "what is this", "what do you do", "how do i do this", "can you help me", "help please",
+        "what can i ask", "what can i ask you", "what can i ask for", "what should i say",
+        "what do you understand", "how do i use you", "what can i do here");
     v.neutral = Phrases.of("please", "thanks", "thank", "you", "so", "much", "um", "uh", "er", "erm",
         "oh", "well", "just", "the", "that", "this", "it", "its", "one", "is", "i", "me", "and",
         "then", "mean", "think", "guess", "hey", "overtalkerr", "a", "very", "again", "now", "ah",

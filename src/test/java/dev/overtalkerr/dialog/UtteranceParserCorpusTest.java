@@ -61,8 +61,9 @@ class UtteranceParserCorpusTest {
    * Held-out utterances read correctly when the set was measured (see the class doc): round one
    * 35 of 36, round two (written after further work on the parser) 33 of 34, round three
    * (written at the end) 31 of 32; 99 of 102 in all. The misses ("what can I ask you", "what can
-   * I do here", "no, that's the wrong one") are kept as they are: fixing them would turn the set
-   * into a development corpus.
+   * I do here", "no, that's the wrong one") were fixed after the measurement, in the vocabulary
+   * (more help questions; "the wrong one" and "that's" in answers), so those three now count as
+   * development data; the floor stays at the measured 99 and the honest held-out figure is 97 %.
    */
   static final int HELD_OUT_PASSED = 99;
 
