@@ -9,6 +9,7 @@ import dev.overtalkerr.dialog.Commands;
 import dev.overtalkerr.dialog.DialogEngine;
 import dev.overtalkerr.dialog.Reply;
 import dev.overtalkerr.dialog.Turn;
+import dev.overtalkerr.logging.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -381,7 +382,7 @@ public final class AssistChannel {
       if (reply.error() == null) {
         node.putNull("error");
       } else {
-        node.putObject("error").put("code", reply.error().code()).put("message", reply.error().message());
+        node.putObject("error").put("code", reply.error().code()).put("message", Secrets.mask(reply.error().message()));
       }
       return bytes(node);
     }
@@ -395,7 +396,7 @@ public final class AssistChannel {
       if (result.error() == null) {
         node.putNull("error");
       } else {
-        node.putObject("error").put("code", result.error().code()).put("message", result.error().message());
+        node.putObject("error").put("code", result.error().code()).put("message", Secrets.mask(result.error().message()));
       }
       return bytes(node);
     }

@@ -259,4 +259,16 @@ class AssistChannelTest {
     assertThat(invalid.path("error").path("message").asText()).contains("media_type");
     assertThat(backend.requestCalls.get()).isEqualTo(1);
   }
+
+  @Test
+  void anUnexpectedFailureGetsAnApologyAndTheDaemonGoesOn() throws Exception {
+    startDaemon("");
+    backend.blowUpWith = new IllegalStateException("nonsense from the backend, key=" + "sk-secret-123456");
+    JsonNode reply = ask("boom-1", "{\"id\":\"boom-1\",\"text\":\"download dune\"}");
+    assertThat(reply.path("state").asText()).isEqualTo("error");
+    assertThat(reply.path("error").path("code").asText()).isEqualTo("internal");
+    assertThat(reply.toString()).doesNotContain("sk-secret-123456");
+    backend.blowUpWith = null;
+    assertThat(ask("boom-2", "{\"id\":\"boom-2\",\"text\":\"download dune\"}").path("state").asText()).isEqualTo("offer");
+  }
 }

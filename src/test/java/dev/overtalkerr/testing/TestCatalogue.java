@@ -34,6 +34,8 @@ public final class TestCatalogue implements MediaBackend {
   private final List<MediaItem> items = new CopyOnWriteArrayList<>();
   public volatile Duration delay = Duration.ZERO;
   public volatile BackendError failWith;
+  /** A bug or nonsense deep in a backend: an unchecked exception instead of an answer. */
+  public volatile RuntimeException blowUpWith;
 
   public TestCatalogue() {
     items.add(movie(438631, "Dune", 2021, Availability.UNKNOWN, 80));
@@ -49,6 +51,9 @@ public final class TestCatalogue implements MediaBackend {
   }
 
   private void pause() throws BackendException {
+    if (blowUpWith != null) {
+      throw blowUpWith;
+    }
     if (failWith != null) {
       throw new BackendException(failWith, "simulated " + failWith.code());
     }
