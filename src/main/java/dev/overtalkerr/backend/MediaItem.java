@@ -47,6 +47,11 @@ public record MediaItem(
     status4k = status4k == null ? Availability.UNKNOWN : status4k;
   }
 
+  /** True when it can be offered and requested: it has a title and a TMDB id. */
+  public boolean isComplete() {
+    return title != null && !title.isBlank() && tmdbId > 0;
+  }
+
   /** The release year, or null when the date is unknown. */
   public Integer year() {
     return releaseDate == null ? null : releaseDate.getYear();

@@ -117,15 +117,16 @@ public final class OmbiClient implements MediaBackend {
           items.add(multiItem(r, type.get()));
         }
       }
-      return items;
+    } else {
+      for (JsonNode r : call(get("api/v1/Search/movie/" + term), "movie search", deadline)) {
+        items.add(movieItem(r));
+      }
+      for (JsonNode r : call(get("api/v1/Search/tv/" + term), "series search", deadline)) {
+        items.add(tvItem(r, List.of()));
+      }
     }
-    for (JsonNode r : call(get("api/v1/Search/movie/" + term), "movie search", deadline)) {
-      items.add(movieItem(r));
-    }
-    for (JsonNode r : call(get("api/v1/Search/tv/" + term), "series search", deadline)) {
-      items.add(tvItem(r, List.of()));
-    }
-    return items;
+    // a hit without a title or an id can be neither offered nor requested
+    return items.stream().filter(MediaItem::isComplete).toList();
   }
 
   /** A v2 multi-search hit: TMDB id as text, title with " (YYYY)" appended, nothing else. */

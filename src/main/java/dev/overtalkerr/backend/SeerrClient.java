@@ -113,7 +113,12 @@ public final class SeerrClient implements MediaBackend {
       if (type.isEmpty()) {
         continue; // persons, collections and anything new are dropped
       }
-      items.add(item(r, type.get(), seasonsFromMediaInfo(r.path("mediaInfo"))));
+      MediaItem item = item(r, type.get(), seasonsFromMediaInfo(r.path("mediaInfo")));
+      if (item.isComplete()) {
+        items.add(item);
+      } else {
+        log.debug("skipped a search result without a title or id");
+      }
     }
     return items;
   }
