@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -52,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class DialogEngine {
   private static final Logger log = LoggerFactory.getLogger(DialogEngine.class);
   private static final int MAX_READINGS = 2;
+  /** Answers to "which season?" that mean the latest one without saying "season". */
+  private static final Pattern LATEST_ANSWER =
+      Pattern.compile("(?iu)\\b(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)\\b");
 
   private final UtteranceParser parser;
   private final Ranker ranker;
@@ -236,13 +240,17 @@ public final class DialogEngine {
       if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() < 100) {
         return Optional.of(SeasonSpec.number(n.getAsInt()));
       }
+      // "the latest", "the newest one", "die letzte" answer "which season?" without the word season
+      if (u.order() == Understanding.Order.NEWER || u.temporal() == Temporal.LATEST || LATEST_ANSWER.matcher(turn.text()).find()) {
+        return Optional.of(SeasonSpec.of(SeasonSpec.Which.LATEST));
+      }
     }
     return Optional.empty();
   }
 
   private Reply help(Session session, String language) {
     return switch (session.step) {
-      case OFFERING -> new Reply(phrases.say(language, "help.offer", describe(session.current, language)), false, Expect.CONFIRM,
+      case OFFERING -> new Reply(phrases.say(language, "help.offer", session.current.title()), false, Expect.CONFIRM,
           State.HELP, session.current, null, null);
       case ASK_SEASON -> new Reply(phrases.say(language, "help.season"), false, Expect.SEASON, State.HELP, session.current, null, null);
       case ASK_MEDIA_TYPE -> new Reply(phrases.say(language, "help.media_type"), false, Expect.MEDIA_TYPE, State.HELP, null, null, null);

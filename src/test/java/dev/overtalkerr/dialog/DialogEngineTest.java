@@ -368,4 +368,27 @@ class DialogEngineTest {
     assertThat(seasons.request().seasons()).containsExactly(1, 2);
     assertThat(filed()).hasSize(2);
   }
+
+  @Test
+  void theSeasonQuestionTakesShortAnswers() throws Exception {
+    say("download fargo");
+    say("the series");
+    assertThat(say("yes").expect()).isEqualTo(Expect.SEASON);
+    Reply latest = say("the latest");
+    assertThat(latest.state()).isEqualTo(State.REQUESTED);
+    assertThat(latest.request().seasons()).containsExactly(5);
+
+    say("wohnzimmer", "Lade Snowpiercer herunter", "de");
+    say("wohnzimmer", "die Serie", "de");
+    assertThat(say("wohnzimmer", "ja", "de").expect()).isEqualTo(Expect.SEASON);
+    Reply vier = say("wohnzimmer", "vier", "de");
+    assertThat(vier.request().seasons()).containsExactly(4);
+  }
+
+  @Test
+  void helpOnAnOfferNamesTheTitleOnce() {
+    say("download sherlock");
+    Reply help = say("help");
+    assertThat(help.speech()).startsWith("I'm offering Sherlock. Say yes");
+  }
 }
