@@ -335,6 +335,8 @@ public final class DialogEngine {
             && (u.order() == Understanding.Order.NEWER ? r.item().year() < now.year() : r.item().year() > now.year()));
       }
       kept.sort(u.order() == Understanding.Order.NEWER ? byYear.reversed() : byYear);
+      // stable sorts: the same title first (the other version of a remake), then the same type
+      kept.sort(Comparator.comparing(r -> r.item().type() != now.type()));
       kept.sort(Comparator.comparing(r -> !normalize(r.item().title()).equals(normalize(now.title()))));
     }
     if (kept.isEmpty()) {

@@ -623,8 +623,8 @@ public final class UtteranceParser {
         if (s.type == TypeHint.ANY) {
           s.type = type;
         }
-        if (temporal != null) {
-          s.temporal = temporal;
+        if (temporal != null && s.temporal != Temporal.UPCOMING) {
+          s.temporal = temporal; // an explicit "when it comes out" beats a leading "new"
         }
         return;
       }
@@ -646,7 +646,9 @@ public final class UtteranceParser {
       t.subList(end - 1, end).clear();
     }
     t.subList(0, i).clear();
-    s.temporal = temporal;
+    if (s.temporal != Temporal.UPCOMING) {
+      s.temporal = temporal;
+    }
   }
 
   /** "the second one", "number two", "die zweite": choosing among offers by position. */
