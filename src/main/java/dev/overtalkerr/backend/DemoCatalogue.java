@@ -6,7 +6,6 @@ import dev.overtalkerr.dialog.TitleSimilarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An in-memory media request manager for {@code --demo} and tests: about ninety real films and
@@ -57,7 +55,6 @@ public final class DemoCatalogue implements MediaBackend {
   private static final int MAX_RESULTS = 20;
   private static final int FIRST_REQUEST_ID = 1001;
   private static final String ADMIN_ID = "1";
-  private static final Set<String> ARTICLES = Set.of("the", "a", "an", "der", "die", "das");
   private static final List<BackendUser> USERS = List.of(
       new BackendUser(ADMIN_ID, "admin", "admin@demo.invalid"),
       new BackendUser("2", "anna", "anna@demo.invalid"),
@@ -322,18 +319,15 @@ public final class DemoCatalogue implements MediaBackend {
   }
 
   private static List<String> withoutArticle(List<String> words) {
-    return words.size() > 1 && ARTICLES.contains(words.get(0)) ? words.subList(1, words.size()) : words;
+    return TitleSimilarity.withoutArticle(words);
   }
 
-  /** Lower case, accents folded, apostrophes dropped, other punctuation a space, "&" as "and". */
+  /**
+   * The words as the ranker compares them (accents folded, punctuation dropped, Roman numerals and
+   * number words as digits), so that "gladiator 2" finds "Gladiator II" as a real search does.
+   */
   static List<String> words(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT).replace("ß", "ss").replace("&", " and ")
-        .replaceAll("['’`´]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-    return s.isEmpty() ? List.of() : List.of(s.split(" "));
+    return TitleSimilarity.tokens(text);
   }
 
   // --- data --------------------------------------------------------------------------------
