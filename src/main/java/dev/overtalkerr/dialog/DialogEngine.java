@@ -55,7 +55,9 @@ public final class DialogEngine {
   private static final int MAX_READINGS = 2;
   /** Answers to "which season?" that mean the latest one without saying "season". */
   private static final Pattern LATEST_ANSWER =
-      Pattern.compile("(?iu)\\b(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)\\b");
+      Pattern.compile("(?iu)\\W*(the\\s+)?(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)(\\s+one)?\\W*");
+  private static final Set<String> ANSWER_FILLER =
+      Set.of("the", "one", "please", "number", "season", "die", "der", "das", "eine", "bitte", "nummer", "staffel");
 
   private final UtteranceParser parser;
   private final Ranker ranker;
@@ -123,7 +125,7 @@ public final class DialogEngine {
   private Reply respond(Session session, Turn turn, Understanding u, String language) {
     // Answers to our own questions come first: "two" answers "which season?".
     if (session.step == Step.ASK_SEASON) {
-      Optional<SeasonSpec> season = seasonAnswer(turn, u, language);
+      Optional<SeasonSpec> season = seasonAnswer(session, turn, u, language);
       if (season.isPresent()) {
         session.season = season.get();
         return confirm(session, language);
@@ -182,17 +184,14 @@ public final class DialogEngine {
     }
   }
 
-  /** The parser's reading of the turn, with the sentence trigger's hints and slots applied. */
+  /**
+   * The parser's reading of the turn, with the sentence trigger's hints and slots applied. A title
+   * slot is the title (the trigger already cut it out of the sentence); the rest of the sentence
+   * still gives the season, years, type and 4K.
+   */
   private Understanding understand(Turn turn, String language) {
-    Understanding u;
-    if (turn.text() != null && !turn.text().isBlank()) {
-      u = parser.parse(turn.text(), language);
-    } else if (turn.slotTitle() != null && !turn.slotTitle().isBlank()) {
-      Understanding t = parser.parse(turn.slotTitle(), language);
-      u = t.hasTitle() ? withIntent(t, Intent.REQUEST) : t;
-    } else {
-      u = Understanding.of(Intent.REQUEST);
-    }
+    boolean hasText = turn.text() != null && !turn.text().isBlank();
+    Understanding u = hasText ? parser.parse(turn.text(), language) : Understanding.of(Intent.REQUEST);
     String hint = turn.intentHint();
     if (hint != null) {
       switch (hint) {
@@ -200,17 +199,23 @@ public final class DialogEngine {
         case "reject" -> u = Understanding.of(Intent.REJECT);
         case "next" -> u = Understanding.of(Intent.NEXT);
         case "cancel" -> u = Understanding.of(Intent.CANCEL);
-        case "help" -> u = Understanding.of(Intent.HELP);
+        case "help" -> u = u.intent() == Intent.LAUNCH ? u : Understanding.of(Intent.HELP);
         case "movie" -> u = withType(u, TypeHint.MOVIE);
         case "show" -> u = withType(u, TypeHint.TV);
         default -> { }
       }
     }
-    if (turn.slotTitle() != null && !turn.slotTitle().isBlank() && !u.hasTitle() && u.intent() == Intent.REQUEST) {
+    boolean answer = Set.of(Intent.CONFIRM, Intent.REJECT, Intent.NEXT, Intent.CANCEL, Intent.HELP, Intent.LAUNCH).contains(u.intent());
+    if (turn.slotTitle() != null && !turn.slotTitle().isBlank() && !answer) {
       Understanding t = parser.parse(turn.slotTitle(), language);
-      u = new Understanding(Intent.REQUEST, t.title(), u.mediaType(), t.years(), u.season(), u.temporal(), u.fourK(), null, t.alternatives());
+      if (t.hasTitle()) {
+        u = new Understanding(Intent.REQUEST, t.title(), u.mediaType() != TypeHint.ANY ? u.mediaType() : t.mediaType(),
+            t.years() != null ? t.years() : u.years(),
+            u.season() != null ? u.season() : t.season(), u.temporal() != null ? u.temporal() : t.temporal(),
+            u.fourK() || t.fourK(), null, t.alternatives());
+      }
     }
-    if (turn.slotSeason() != null && u.season() == null) {
+    if (turn.slotSeason() != null && u.season() == null && !answer) {
       SeasonSpec s = seasonFromWords(turn.slotSeason(), language);
       if (s != null) {
         u = new Understanding(u.intent(), u.title(), TypeHint.TV, u.years(), s, u.temporal(), u.fourK(), u.order(), u.alternatives());
@@ -228,24 +233,46 @@ public final class DialogEngine {
     return n.isPresent() ? SeasonSpec.number(n.getAsInt()) : null;
   }
 
-  private Optional<SeasonSpec> seasonAnswer(Turn turn, Understanding u, String language) {
-    if (u.season() != null) {
+  /**
+   * The answer to "which season?", or empty when the turn is something else (then it is handled as
+   * usual, e.g. as a new request). A season said with no title, or with the title on offer, counts;
+   * so does a bare number or "the latest"; a number inside a new title ("12 monkeys") or "4K" does
+   * not.
+   */
+  private Optional<SeasonSpec> seasonAnswer(Session session, Turn turn, Understanding u, String language) {
+    if (u.intent() == Intent.CANCEL || u.intent() == Intent.HELP) {
+      return Optional.empty();
+    }
+    boolean sameShow = u.hasTitle() && session.current != null && normalize(u.title()).equals(normalize(session.current.title()));
+    if (u.season() != null && (!u.hasTitle() || sameShow)) {
       return Optional.of(u.season());
     }
-    if (turn.slotSeason() != null) {
+    if (turn.slotSeason() != null && (!u.hasTitle() || sameShow)) {
       return Optional.ofNullable(seasonFromWords(turn.slotSeason(), language));
     }
-    if (turn.text() != null && u.intent() != Intent.CANCEL && u.intent() != Intent.HELP) {
-      OptionalInt n = parser.number(turn.text(), language);
-      if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() < 100) {
-        return Optional.of(SeasonSpec.number(n.getAsInt()));
-      }
-      // "the latest", "the newest one", "die letzte" answer "which season?" without the word season
-      if (u.order() == Understanding.Order.NEWER || u.temporal() == Temporal.LATEST || LATEST_ANSWER.matcher(turn.text()).find()) {
-        return Optional.of(SeasonSpec.of(SeasonSpec.Which.LATEST));
-      }
+    if (turn.text() == null || u.fourK()) {
+      return Optional.empty();
+    }
+    List<String> words = u.hasTitle() ? answerWords(u.title()) : List.of();
+    if (u.hasTitle() && words.size() != 1) {
+      return Optional.empty(); // a new title
+    }
+    String text = u.hasTitle() ? words.get(0) : turn.text();
+    OptionalInt n = parser.number(text, language);
+    if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() < 100) {
+      return Optional.of(SeasonSpec.number(n.getAsInt()));
+    }
+    // "the latest", "the newest one", "die letzte" answer "which season?" without the word season
+    if ((!u.hasTitle() && (u.order() == Understanding.Order.NEWER || u.temporal() == Temporal.LATEST))
+        || LATEST_ANSWER.matcher(text).matches()) {
+      return Optional.of(SeasonSpec.of(SeasonSpec.Which.LATEST));
     }
     return Optional.empty();
+  }
+
+  /** The words of a short answer without articles and fillers: "the fourth one" gives [fourth]. */
+  private static List<String> answerWords(String title) {
+    return java.util.Arrays.stream(title.split("\\s+")).filter(w -> !ANSWER_FILLER.contains(w)).toList();
   }
 
   private Reply help(Session session, String language) {
@@ -619,7 +646,7 @@ public final class DialogEngine {
     }
     try {
       Optional<RequestLedger.Entry> earlier = ledger.find(request.type(), request.tmdbId(), request.is4k(), seasons);
-      if (earlier.isPresent() && (item.status(request.is4k()) != Availability.UNKNOWN || recent(earlier.get()))) {
+      if (earlier.isPresent() && recent(earlier.get())) {
         log.info("{} was requested through Overtalkerr before (request {}); not filing it again", item.title(), earlier.get().backendRequestId());
         return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
       }

@@ -205,6 +205,7 @@ final class Vocabulary {
         "how about", "what about", "try", "download for me", "add for me", "search for me",
         "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see",
         "help me find", "help me get", "help me download", "help me look for", "help me search for",
+        "ask overtalkerr for", "ask overtalkerr to get", "ask overtalkerr to download",
         "i wanted", "i wanted to watch", "i wanted to see", "i was looking for", "i was after");
     v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
         "something named", "a thing called", "one called", "a title called", "the one called");
@@ -365,7 +366,8 @@ final class Vocabulary {
         "ich möchte schauen", "nimm", "nimm auf", "spiel", "spiele", "gib mir", "merk", "merke",
         "ich möchte mir", "ich will mir", "ich würde mir gern", "ich würde mir gerne", "ich wünsche mir",
         "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal", "ich wollte",
-        "ich wollte eigentlich", "wir wollen", "wir möchten", "wir würden gern", "wir würden gerne");
+        "ich wollte eigentlich", "wir wollen", "wir möchten", "wir würden gern", "wir würden gerne",
+        "frage", "frag", "setze", "setz", "fordere mir");
     v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "doch", "eben",
         "schnell", "kurz", "etwas namens",
         "was namens", "etwas mit dem titel");
@@ -380,7 +382,12 @@ final class Vocabulary {
         "merken", "aufnehmen", "anfordern", "geben", "gucken bitte", "schauen bitte", "hinzu bitte",
         "hinzufügen bitte", "herunterladen bitte", "kann", "können", "könnte", "würde", "will",
         "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte");
-    v.particles = Map.of();
+    v.particles = Map.of(
+        "fordere", Phrases.of("an"),
+        "frage", Phrases.of("an"),
+        "frag", Phrases.of("an"),
+        "setze", Phrases.of("auf die liste", "auf meine liste", "auf die merkliste", "auf meine merkliste"),
+        "setz", Phrases.of("auf die liste", "auf meine liste", "auf die merkliste", "auf meine merkliste"));
     v.articles = Set.of("der", "die", "das", "den", "dem", "ein", "eine", "einen", "einer", "diesen",
         "diese", "dieser");
     v.movie = Phrases.of("film", "kinofilm", "spielfilm", "movie", "streifen");

@@ -61,6 +61,10 @@ class DialogEngineTest {
 
   private DialogEngine engine(String defaultUser, List<Settings.UserRule> rules) {
     clock = new MutableClock();
+    return engine(defaultUser, rules, clock);
+  }
+
+  private DialogEngine engine(String defaultUser, List<Settings.UserRule> rules, MutableClock clock) {
     catalogue = new DemoCatalogue(clock);
     Settings loaded = new SettingsLoader(Map.of("MOCK_BACKEND", "true", "OVERTALKERR_DATA_DIR", data.toString()))
         .load(Optional.empty(), Optional.empty(), true);
@@ -390,5 +394,65 @@ class DialogEngineTest {
     say("download sherlock");
     Reply help = say("help");
     assertThat(help.speech()).startsWith("I'm offering Sherlock. Say yes");
+  }
+
+  @Test
+  void aNewRequestDuringTheSeasonQuestionIsANewRequestNotASeason() throws Exception {
+    say("request better call saul");
+    assertThat(say("yes").expect()).isEqualTo(Expect.SEASON);
+    Reply other = say("request the mandalorian season 2");
+    assertThat(other.state()).isEqualTo(State.OFFER);
+    assertThat(other.candidate().title()).isEqualTo("The Mandalorian");
+    assertThat(filed()).isEmpty();
+
+    say("request better call saul");
+    say("yes");
+    Reply fourK = say("no I want 4 k");
+    assertThat(fourK.state()).isNotEqualTo(State.REQUESTED);
+    assertThat(filed()).isEmpty();
+
+    say("request better call saul");
+    say("yes");
+    Reply monkeys = say("download 12 monkeys");
+    assertThat(monkeys.speech()).doesNotContain("season 12");
+    assertThat(filed()).isEmpty();
+
+    say("request better call saul");
+    say("yes");
+    Reply same = say("season 6 of better call saul");
+    assertThat(same.state()).isEqualTo(State.REQUESTED);
+    assertThat(same.request().seasons()).containsExactly(6);
+  }
+
+  @Test
+  void theTitleSlotOfTheSentenceTriggerIsTheTitle() {
+    Reply offer = engine.handle(new Turn("fordere irgendwie dune bitte jetzt gleich an", "request", "dune", null, "de", "den", null, null, null));
+    assertThat(offer.state()).isEqualTo(State.OFFER);
+    assertThat(offer.candidate().title()).isEqualTo("Dune");
+    Reply season = engine.handle(new Turn("download season two of the bear", "season", "the bear", null, "en", "den2", null, null, null));
+    assertThat(season.candidate().title()).isEqualTo("The Bear");
+    assertThat(season.speech()).contains("season 2");
+  }
+
+  @Test
+  void openOvertalkerrWelcomesEvenWithTheHelpHint() {
+    Reply welcome = engine.handle(new Turn("open overtalkerr", "help", null, null, "en", "den", null, null, null));
+    assertThat(welcome.state()).isEqualTo(State.WELCOME);
+    assertThat(welcome.expect()).isEqualTo(Expect.TITLE);
+  }
+
+  @Test
+  void theLedgerGuardsARecentRequestAcrossRestartsButNeverForever() throws Exception {
+    say("download aliens");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    // a restart: a new engine on the same data folder; the backend has lost the request (declined, deleted)
+    engine = engine("owner", List.of(), clock);
+    say("download aliens");
+    assertThat(say("yes").state()).as("recent: not filed twice").isEqualTo(State.ALREADY_REQUESTED);
+    assertThat(filed()).isEmpty();
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    engine = engine("owner", List.of(), clock);
+    say("download aliens");
+    assertThat(say("yes").state()).as("declined long ago: may be asked again").isEqualTo(State.REQUESTED);
   }
 }
