@@ -96,8 +96,17 @@ public final class DialogEngine {
 
   // ---------------------------------------------------------------- the spoken dialog
 
-  /** Answers one turn of the conversation. Turns of one session are handled one at a time. */
+  /** Answers one turn of the conversation, taking as long as the backend takes. */
   public Reply handle(Turn turn) {
+    return handle(turn, TurnBudget.NONE);
+  }
+
+  /**
+   * Answers one turn of the conversation within {@code budget}. Turns of one session are handled
+   * one at a time. A turn that runs out of time, or that the caller gave up on, leaves no offer
+   * open: the person heard an apology, so a later "yes" must not file what they never heard.
+   */
+  public Reply handle(Turn turn, TurnBudget budget) {
     String language = language(turn.language());
     Session session = session(turn.sessionKey());
     synchronized (session) {
@@ -110,9 +119,25 @@ public final class DialogEngine {
       session.language = language;
       session.requester = requesters.resolve(turn.userId(), turn.satelliteId(), turn.deviceId());
       session.satelliteId = turn.satelliteId() != null ? turn.satelliteId() : turn.deviceId();
+      session.budget = budget;
       Understanding u = understand(turn, language);
       log.debug("Session {} at {}: understood {}", turn.sessionKey(), session.step, u);
-      Reply reply = respond(session, turn, u, language);
+      Reply reply;
+      try {
+        reply = respond(session, turn, u, language);
+      } catch (TurnBudget.OutOfTime e) {
+        log.warn("Session {}: out of time before the next backend call; the dialog starts over", turn.sessionKey());
+        session.reset();
+        return timeoutReply(language);
+      } finally {
+        session.budget = TurnBudget.NONE;
+      }
+      if (budget.abandoned()) {
+        log.warn("Session {}: finished after the reply deadline with {} (\"{}\"); the person heard an apology, so the dialog starts over",
+            turn.sessionKey(), reply.state().wire(), reply.speech());
+        session.reset();
+        return reply;
+      }
       if (reply.end()) {
         session.reset();
       }
@@ -297,6 +322,7 @@ public final class DialogEngine {
     Map<Reading, List<MediaItem>> results = new LinkedHashMap<>();
     try {
       for (Reading reading : u.readings().stream().limit(MAX_READINGS).toList()) {
+        session.budget.beforeBackendCall();
         results.put(reading, backend.search(reading.title(), language));
       }
     } catch (BackendException e) {
@@ -397,6 +423,7 @@ public final class DialogEngine {
     session.index = index;
     MediaItem item = session.candidates.get(index).item();
     try {
+      session.budget.beforeBackendCall();
       item = backend.details(item.type(), item.tmdbId(), language);
     } catch (BackendException e) {
       if (e.error() == BackendError.UNREACHABLE || e.error() == BackendError.TIMEOUT || e.error() == BackendError.AUTH_REFUSED) {
@@ -536,7 +563,7 @@ public final class DialogEngine {
       }
       return outcome.reply;
     }
-    return file(outcome.request, item, requester.get(), session.satelliteId, language);
+    return file(outcome.request, item, requester.get(), session.satelliteId, language, session.budget);
   }
 
   /** Either a finished reply (already there, a question) or the request to file. */
@@ -638,7 +665,8 @@ public final class DialogEngine {
   }
 
   /** Files the request once: not while the same one is in flight, not when the ledger has it. */
-  private Reply file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language) {
+  private Reply file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language,
+      TurnBudget budget) {
     List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
     String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;
     if (!inFlight.add(key)) {
@@ -652,6 +680,7 @@ public final class DialogEngine {
       }
       RequestRecord made;
       try {
+        budget.beforeBackendCall();
         made = backend.request(request, requester);
       } catch (BackendException e) {
         if (e.error() == BackendError.ALREADY_REQUESTED) {
@@ -684,6 +713,19 @@ public final class DialogEngine {
 
   /** {@code command/search}: the best matches with their status, series with their seasons. */
   public Commands.SearchResult search(Commands.Search command) {
+    return search(command, TurnBudget.NONE);
+  }
+
+  /** {@code command/search} within {@code budget}. */
+  public Commands.SearchResult search(Commands.Search command, TurnBudget budget) {
+    try {
+      return searchWithin(command, budget);
+    } catch (TurnBudget.OutOfTime e) {
+      return new Commands.SearchResult(List.of(), new Reply.ErrorInfo(BackendError.TIMEOUT.code(), "no answer within the reply deadline"));
+    }
+  }
+
+  private Commands.SearchResult searchWithin(Commands.Search command, TurnBudget budget) {
     String language = language(command.context().language());
     Understanding u = parser.parse(command.query(), language);
     Understanding query = new Understanding(Intent.REQUEST, u.hasTitle() ? u.title() : command.query().toLowerCase(Locale.ROOT),
@@ -693,6 +735,7 @@ public final class DialogEngine {
     try {
       Map<Reading, List<MediaItem>> results = new LinkedHashMap<>();
       for (Reading reading : query.readings().stream().limit(MAX_READINGS).toList()) {
+        budget.beforeBackendCall();
         results.put(reading, backend.search(reading.title(), language));
       }
       List<MediaItem> items = ranker.rank(query, results).stream().map(Ranked::item)
@@ -701,7 +744,7 @@ public final class DialogEngine {
           .limit(command.limit()).toList();
       List<MediaItem> detailed = new ArrayList<>();
       for (MediaItem item : items) {
-        detailed.add(item.type() == MediaType.TV ? detailsOrSelf(item, language) : item);
+        detailed.add(item.type() == MediaType.TV ? detailsOrSelf(item, language, budget) : item);
       }
       return new Commands.SearchResult(detailed, null);
     } catch (BackendException e) {
@@ -709,8 +752,9 @@ public final class DialogEngine {
     }
   }
 
-  private MediaItem detailsOrSelf(MediaItem item, String language) {
+  private MediaItem detailsOrSelf(MediaItem item, String language, TurnBudget budget) {
     try {
+      budget.beforeBackendCall();
       return backend.details(item.type(), item.tmdbId(), language);
     } catch (BackendException e) {
       log.debug("Details of {} failed: {}", item.title(), e.getMessage());
@@ -720,6 +764,19 @@ public final class DialogEngine {
 
   /** {@code command/request}: resolves the title, then files it like a spoken "yes". */
   public Reply request(Commands.Request command) {
+    return request(command, TurnBudget.NONE);
+  }
+
+  /** {@code command/request} within {@code budget}. */
+  public Reply request(Commands.Request command, TurnBudget budget) {
+    try {
+      return requestWithin(command, budget);
+    } catch (TurnBudget.OutOfTime e) {
+      return timeoutReply(command.context().language());
+    }
+  }
+
+  private Reply requestWithin(Commands.Request command, TurnBudget budget) {
     Commands.Context ctx = command.context();
     String language = language(ctx.language());
     Optional<Requester> requester = requesters.resolve(ctx.userId(), ctx.satelliteId(), ctx.deviceId());
@@ -729,9 +786,10 @@ public final class DialogEngine {
     MediaItem item;
     try {
       if (command.tmdbId() != null) {
+        budget.beforeBackendCall();
         item = backend.details(command.mediaType(), command.tmdbId(), language);
       } else {
-        Commands.SearchResult found = search(new Commands.Search(command.query(), command.mediaType(), command.year(), 1, ctx));
+        Commands.SearchResult found = searchWithin(new Commands.Search(command.query(), command.mediaType(), command.year(), 1, ctx), budget);
         if (found.error() != null) {
           return new Reply(phrases.say(language, "error." + found.error().code()), true, Expect.NONE, State.ERROR, null, null, found.error());
         }
@@ -740,6 +798,7 @@ public final class DialogEngine {
         }
         item = found.results().get(0);
         if (item.type() == MediaType.MOVIE || item.seasons().isEmpty()) {
+          budget.beforeBackendCall();
           item = backend.details(item.type(), item.tmdbId(), language);
         }
       }
@@ -766,7 +825,8 @@ public final class DialogEngine {
       if (missing.isEmpty()) {
         return nothingMissing(item, item.regularSeasons().stream().filter(s -> wanted.contains(s.number())).toList(), fourK, language);
       }
-      return file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(), language);
+      return file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(),
+          language, budget);
     }
     Outcome outcome = decide(item, season, fourK, language);
     if (outcome.reply != null) {
@@ -774,7 +834,7 @@ public final class DialogEngine {
           : new Reply(outcome.reply.speech(), true, Expect.NONE, State.ERROR, item, null,
               new Reply.ErrorInfo("invalid_request", "say which seasons to request"));
     }
-    return file(outcome.request, item, requester.get(), ctx.satelliteId(), language);
+    return file(outcome.request, item, requester.get(), ctx.satelliteId(), language, budget);
   }
 
   // ---------------------------------------------------------------- replies for the channel

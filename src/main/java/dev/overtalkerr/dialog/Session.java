@@ -31,6 +31,8 @@ final class Session {
   java.util.Optional<dev.overtalkerr.backend.Requester> requester = java.util.Optional.empty();
   /** Where the person is asking from (satellite or device), for the request ledger. */
   String satelliteId;
+  /** The time the current turn may take. */
+  TurnBudget budget = TurnBudget.NONE;
   Instant lastActivity = Instant.EPOCH;
 
   void reset() {

@@ -9,8 +9,10 @@ import dev.overtalkerr.dialog.Commands;
 import dev.overtalkerr.dialog.DialogEngine;
 import dev.overtalkerr.dialog.Reply;
 import dev.overtalkerr.dialog.Turn;
+import dev.overtalkerr.dialog.TurnBudget;
 import dev.overtalkerr.logging.Secrets;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
@@ -48,6 +51,7 @@ public final class AssistChannel {
   private final ExecutorService workers;
   private final ScheduledExecutorService scheduler;
   private final ReplyCodec codec;
+  private final Clock clock;
   private final Map<String, CompletableFuture<byte[]>> answered =
       Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -64,7 +68,9 @@ public final class AssistChannel {
       ObjectMapper json,
       Settings settings,
       @Named("workers") ExecutorService workers,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      Clock clock) {
+    this.clock = clock;
     this.connection = connection;
     this.dialog = dialog;
     this.json = json;
@@ -138,7 +144,9 @@ public final class AssistChannel {
     }
     String language = RequestReader.language(root);
     Function<Reply, byte[]> encode = reply -> codec.encode(id, reply);
-    CompletableFuture.supplyAsync(() -> process(kind, id, root), workers)
+    AtomicBoolean abandoned = new AtomicBoolean();
+    TurnBudget budget = new TurnBudget(clock.instant().plus(settings.replyDeadline()), abandoned::get, clock);
+    CompletableFuture.supplyAsync(() -> process(kind, id, root, budget), workers)
         .completeOnTimeout(null, settings.replyDeadline().toMillis(), TimeUnit.MILLISECONDS)
         .handle((bytes, failure) -> {
           if (failure != null) {
@@ -146,6 +154,7 @@ public final class AssistChannel {
             return encode.apply(dialog.internalErrorReply(language));
           }
           if (bytes == null) {
+            abandoned.set(true);
             log.warn("Request {} was not answered within {} ms; replying with an apology", id, settings.replyDeadline().toMillis());
             return encode.apply(dialog.timeoutReply(language));
           }
@@ -157,21 +166,21 @@ public final class AssistChannel {
         });
   }
 
-  private byte[] process(Kind kind, String id, JsonNode root) {
+  private byte[] process(Kind kind, String id, JsonNode root, TurnBudget budget) {
     RequestReader reader = new RequestReader(root);
     try {
       return switch (kind) {
         case ASSIST -> {
           Turn turn = reader.turn();
-          yield codec.encode(id, dialog.handle(turn));
+          yield codec.encode(id, dialog.handle(turn, budget));
         }
         case SEARCH -> {
           Commands.Search search = reader.search();
-          yield codec.encodeSearch(id, dialog.search(search));
+          yield codec.encodeSearch(id, dialog.search(search, budget));
         }
         case REQUEST -> {
           Commands.Request request = reader.request();
-          yield codec.encode(id, dialog.request(request));
+          yield codec.encode(id, dialog.request(request, budget));
         }
       };
     } catch (RequestReader.InvalidRequestException e) {

@@ -166,7 +166,15 @@ class AssistChannelTest {
     assertThat(reply.path("error").path("code").asText()).isEqualTo("timeout");
     assertThat(reply.path("speech").asText()).isNotBlank();
     assertThat(tookMs).as("answered at the deadline, not when the backend finished").isLessThan(4000);
+
+    // The abandoned turn must not leave an offer open that a later "yes" would file unheard.
+    backend.delay = Duration.ZERO;
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> backend.inFlight.get() == 0);
+    JsonNode yes = ask("slow-2", "{\"id\":\"slow-2\",\"text\":\"yes\"}");
+    assertThat(yes.path("state").asText()).isEqualTo("question");
+    assertThat(backend.requestCalls.get()).isZero();
   }
+
 
   @Test
   void aBackendThatIsDownGetsASpokenApology() throws Exception {

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestCatalogue implements MediaBackend {
   public final AtomicInteger searches = new AtomicInteger();
   public final AtomicInteger requestCalls = new AtomicInteger();
+  /** Calls inside the backend right now (a slow call may outlive the turn that made it). */
+  public final AtomicInteger inFlight = new AtomicInteger();
   public final List<MediaRequest> filed = new CopyOnWriteArrayList<>();
   public final List<Requester> filedAs = new CopyOnWriteArrayList<>();
   private final List<MediaItem> items = new CopyOnWriteArrayList<>();
@@ -58,10 +60,13 @@ public final class TestCatalogue implements MediaBackend {
       throw new BackendException(failWith, "simulated " + failWith.code());
     }
     if (!delay.isZero()) {
+      inFlight.incrementAndGet();
       try {
         Thread.sleep(delay.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        inFlight.decrementAndGet();
       }
     }
   }
