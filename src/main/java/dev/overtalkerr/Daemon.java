@@ -1,9 +1,9 @@
 package dev.overtalkerr;
 
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
-import dev.overtalkerr.mqtt.AssistChannel;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import dev.overtalkerr.mqtt.MqttConnection;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -68,22 +68,30 @@ public final class Daemon implements AutoCloseable {
     return b != null && b.connection().isConnected();
   }
 
-  /** Clears pending replies, publishes {@code offline}, disconnects and stops the worker threads. */
+  /**
+   * Stops in the order that loses nothing: take no new requests, let running turns finish and
+   * publish their replies, clear old retained replies, publish {@code offline} and disconnect.
+   */
   @Override
   public void close() {
     BrokerComponent b = broker;
     if (b != null) {
-      AssistChannel channel = b.assistChannel();
-      channel.clearPendingReplies();
-      b.connection().close();
+      b.assistChannel().stopAccepting();
     }
     app.workers().shutdown();
-    app.scheduler().shutdown();
     try {
-      app.workers().awaitTermination(2, TimeUnit.SECONDS);
+      long wait = app.settings().mqtt().replyDeadline().toMillis() + 1000;
+      if (!app.workers().awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+        log.warn("Turns still running after {} ms; stopping anyway", wait);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (b != null) {
+      b.assistChannel().clearPendingReplies(Duration.ofSeconds(10));
+      b.connection().close();
+    }
+    app.scheduler().shutdown();
     log.info("Overtalkerr stopped");
   }
 }

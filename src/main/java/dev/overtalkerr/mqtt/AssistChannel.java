@@ -59,7 +59,11 @@ public final class AssistChannel {
           return size() > REMEMBERED_IDS;
         }
       });
-  private final Map<String, ScheduledFuture<?>> clears = new ConcurrentHashMap<>();
+  /** Retained replies still on the broker: their clearing publish and when they were sent. */
+  private final Map<String, Pending> clears = new ConcurrentHashMap<>();
+  private volatile boolean accepting = true;
+
+  private record Pending(ScheduledFuture<?> clear, java.time.Instant sentAt) {}
 
   @Inject
   AssistChannel(
@@ -88,12 +92,22 @@ public final class AssistChannel {
     connection.subscribe(base + "/command/request", m -> receive(Kind.REQUEST, m));
   }
 
-  /** Clears the retained replies that are still on the broker (on shutdown). */
-  public void clearPendingReplies() {
-    for (String topic : clears.keySet()) {
-      ScheduledFuture<?> f = clears.remove(topic);
-      if (f != null && f.cancel(false)) {
-        connection.publish(topic, new byte[0], true, null);
+  /** Takes no new requests (on shutdown); turns already running still get their reply. */
+  public void stopAccepting() {
+    accepting = false;
+  }
+
+  /**
+   * Clears the retained replies that are still on the broker and older than {@code minAge} (on
+   * shutdown, so that none is left behind on an MQTT 3.1.1 broker, which has no expiry). Younger
+   * ones are left for a Home Assistant that may be about to read them; MQTT 5 expires them.
+   */
+  public void clearPendingReplies(java.time.Duration minAge) {
+    java.time.Instant cutoff = clock.instant().minus(minAge);
+    for (var entry : clears.entrySet()) {
+      Pending p = entry.getValue();
+      if (p.sentAt().isBefore(cutoff) && clears.remove(entry.getKey(), p) && p.clear().cancel(false)) {
+        connection.publish(entry.getKey(), new byte[0], true, null);
       }
     }
   }
@@ -111,6 +125,10 @@ public final class AssistChannel {
   }
 
   private void receive(Kind kind, MqttConnection.Message message) {
+    if (!accepting) {
+      log.info("Shutting down: not taking the request on {}", message.topic());
+      return;
+    }
     byte[] payload = message.payload();
     if (payload.length > MAX_PAYLOAD_BYTES) {
       log.warn("Refused a {}-byte payload on {}: the limit is {} bytes", payload.length, message.topic(), MAX_PAYLOAD_BYTES);
@@ -199,9 +217,9 @@ public final class AssistChannel {
       clears.remove(topic);
       connection.publish(topic, new byte[0], true, null);
     }, settings.replyExpiry().toMillis(), TimeUnit.MILLISECONDS);
-    ScheduledFuture<?> previous = clears.put(topic, clear);
+    Pending previous = clears.put(topic, new Pending(clear, clock.instant()));
     if (previous != null) {
-      previous.cancel(false);
+      previous.clear().cancel(false);
     }
   }
 

@@ -4,7 +4,6 @@ import com.hivemq.client.mqtt.MqttClientBuilderBase;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -13,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
@@ -52,6 +52,11 @@ public final class MqttConnection implements AutoCloseable {
   static final byte[] ONLINE = "online".getBytes(StandardCharsets.UTF_8);
   static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
   private static final long MAX_BACKOFF_MS = 30_000;
+  /**
+   * How long the broker keeps the daemon's MQTT 5 session (and queues requests for it) after the
+   * connection drops. Short on purpose: a request older than Home Assistant's wait is stale.
+   */
+  static final long SESSION_EXPIRY_SECONDS = 30;
 
   /** A message received on a subscribed topic. */
   public record Message(String topic, byte[] payload) {}
@@ -215,12 +220,17 @@ public final class MqttConnection implements AutoCloseable {
           settings.clientId(), cause == null ? "closed" : cause.getMessage(), delay);
     }
     context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+    if (availability && everConnected.get() && context instanceof Mqtt5ClientDisconnectedContext v5) {
+      // resume the session, so that requests sent during a short outage are delivered now
+      v5.getReconnector().connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS).keepAlive(30)
+          .applyConnect();
+    }
   }
 
   /**
    * True when a broker that was reached refused our first MQTT 5 CONNECT: with the reason code
    * for an unsupported version, or (3.1.1-only brokers such as Moquette) with a 3.1.1 CONNACK the
-   * client cannot decode, or by closing the socket. Credentials refusals do not count.
+   * client cannot decode. Anything else (credentials, a dropped socket) is reported as it is.
    */
   private boolean isVersionRefusal(Throwable cause) {
     if (protocol != Protocol.V5 || cause == null || isAuthRefusal(cause)) {
@@ -229,7 +239,10 @@ public final class MqttConnection implements AutoCloseable {
     if (cause instanceof Mqtt5ConnAckException e) {
       return e.getMqttMessage().getReasonCode() == Mqtt5ConnAckReasonCode.UNSUPPORTED_PROTOCOL_VERSION;
     }
-    return !(cause instanceof ConnectionFailedException);
+    // a 3.1.1-only broker answers with a 3.1.1 CONNACK ("refused: unacceptable protocol version"),
+    // which an MQTT 5 client cannot decode
+    String message = String.valueOf(cause.getMessage());
+    return message.contains("CONNACK") && (message.contains("decod") || message.contains("protocol"));
   }
 
   private static boolean isAuthRefusal(Throwable cause) {
@@ -326,7 +339,9 @@ public final class MqttConnection implements AutoCloseable {
 
     @Override
     public CompletableFuture<Void> connect() {
-      return c.connectWith().cleanStart(true).keepAlive(30).send().thenApply(ack -> null);
+      // a new process starts clean (nothing stale from before); reconnects resume (see disconnected)
+      return c.connectWith().cleanStart(true).sessionExpiryInterval(availability ? SESSION_EXPIRY_SECONDS : 0).keepAlive(30)
+          .send().thenApply(ack -> null);
     }
 
     @Override

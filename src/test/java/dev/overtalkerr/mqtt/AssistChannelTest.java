@@ -279,4 +279,19 @@ class AssistChannelTest {
     backend.blowUpWith = null;
     assertThat(ask("boom-2", "{\"id\":\"boom-2\",\"text\":\"download dune\"}").path("state").asText()).isEqualTo("offer");
   }
+
+  @Test
+  void aRequestSentWhileTheDaemonIsBrieflyDisconnectedIsAnsweredAfterItReconnects() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(broker.isMosquitto(), "needs MQTT 5 sessions (Mosquitto)");
+    startDaemon("");
+    // Kick the daemon off the broker: another client takes over its session and leaves at once, so
+    // the session (with the daemon's subscriptions) waits on the broker until the daemon is back.
+    var thief = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder().identifier(daemon.settings.mqtt().clientId())
+        .serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
+    thief.connectWith().cleanStart(false).sessionExpiryInterval(30).send();
+    thief.disconnect();
+    ha.publish(base + "/assist/request", "{\"id\":\"gap-1\",\"text\":\"download dune\"}");
+    Received reply = ha.next(base + "/assist/reply/gap-1", Duration.ofSeconds(20));
+    assertThat(reply).as("the request queued in the resumed session is answered").isNotNull();
+  }
 }
