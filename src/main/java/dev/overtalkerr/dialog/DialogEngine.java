@@ -108,43 +108,52 @@ public final class DialogEngine {
    */
   public Reply handle(Turn turn, TurnBudget budget) {
     String language = language(turn.language());
-    Session session = session(turn.sessionKey());
-    synchronized (session) {
-      Instant now = clock.instant();
-      if (session.step != Step.IDLE && session.lastActivity.plus(sessionTimeout).isBefore(now)) {
-        log.debug("Session {} expired", turn.sessionKey());
-        session.reset();
+    while (true) {
+      Session session = session(turn.sessionKey());
+      synchronized (session) {
+        if (session.dead) {
+          continue;
+        }
+        return handle(session, turn, budget, language);
       }
-      session.lastActivity = now;
-      session.language = language;
-      session.requester = requesters.resolve(turn.userId(), turn.satelliteId(), turn.deviceId());
-      session.satelliteId = turn.satelliteId() != null ? turn.satelliteId() : turn.deviceId();
-      session.budget = budget;
-      Understanding u = understand(turn, language);
-      log.debug("Session {} at {}: understood {}", turn.sessionKey(), session.step, u);
-      Reply reply;
-      try {
-        reply = respond(session, turn, u, language);
-      } catch (TurnBudget.OutOfTime e) {
-        log.warn("Session {}: out of time before the next backend call; the dialog starts over", turn.sessionKey());
-        session.reset();
-        return timeoutReply(language);
-      } finally {
-        session.budget = TurnBudget.NONE;
-      }
-      if (budget.abandoned()) {
-        log.warn("Session {}: finished after the reply deadline with {} (\"{}\"); the person heard an apology, so the dialog starts over",
-            turn.sessionKey(), reply.state().wire(), reply.speech());
-        session.reset();
-        return reply;
-      }
-      if (reply.end()) {
-        session.reset();
-      }
-      log.info("Session {}: \"{}\" -> {} \"{}\"", turn.sessionKey(), abbreviate(turn.text() != null ? turn.text() : turn.slotTitle()),
-          reply.state().wire(), reply.speech());
+    }
+  }
+
+  private Reply handle(Session session, Turn turn, TurnBudget budget, String language) {
+    Instant now = clock.instant();
+    if (session.step != Step.IDLE && session.lastActivity.plus(sessionTimeout).isBefore(now)) {
+      log.debug("Session {} expired", turn.sessionKey());
+      session.reset();
+    }
+    session.lastActivity = now;
+    session.language = language;
+    session.requester = requesters.resolve(turn.userId(), turn.satelliteId(), turn.deviceId());
+    session.satelliteId = turn.satelliteId() != null ? turn.satelliteId() : turn.deviceId();
+    session.budget = budget;
+    Understanding u = understand(turn, language);
+    log.debug("Session {} at {}: understood {}", turn.sessionKey(), session.step, u);
+    Reply reply;
+    try {
+      reply = respond(session, turn, u, language);
+    } catch (TurnBudget.OutOfTime e) {
+      log.warn("Session {}: out of time before the next backend call; the dialog starts over", turn.sessionKey());
+      session.reset();
+      return timeoutReply(language);
+    } finally {
+      session.budget = TurnBudget.NONE;
+    }
+    if (budget.abandoned()) {
+      log.warn("Session {}: finished after the reply deadline with {} (\"{}\"); the person heard an apology, so the dialog starts over",
+          turn.sessionKey(), reply.state().wire(), reply.speech());
+      session.reset();
       return reply;
     }
+    if (reply.end()) {
+      session.reset();
+    }
+    log.info("Session {}: \"{}\" -> {} \"{}\"", turn.sessionKey(), abbreviate(turn.text() != null ? turn.text() : turn.slotTitle()),
+        reply.state().wire(), reply.speech());
+    return reply;
   }
 
   private Reply respond(Session session, Turn turn, Understanding u, String language) {
@@ -444,8 +453,11 @@ public final class DialogEngine {
       parts.add(preface);
     }
     parts.add(describe(item, language));
-    if (item.type() == MediaType.TV && session.season != null && session.season.number() != null) {
-      parts.add(phrases.say(language, "offer.season", phrases.seasons(language, List.of(session.season.number()))));
+    OptionalInt asked = item.type() == MediaType.TV ? seasonNumber(item, session.season, session.fourK) : OptionalInt.empty();
+    if (asked.isPresent()) {
+      parts.add(phrases.say(language, "offer.season", phrases.seasons(language, List.of(asked.getAsInt()))));
+    } else if (item.type() == MediaType.TV && session.season != null && session.season.which() == SeasonSpec.Which.ALL) {
+      parts.add(phrases.say(language, "offer.season", phrases.say(language, "seasons.all")));
     }
     boolean fourK = session.fourK;
     Availability status = item.status(fourK);
@@ -474,7 +486,8 @@ public final class DialogEngine {
   private String statusSentence(MediaItem item, Session session, String language) {
     boolean fourK = session.fourK;
     if (item.type() == MediaType.TV && !item.regularSeasons().isEmpty()) {
-      Integer asked = session.season == null ? null : session.season.number();
+      OptionalInt number = seasonNumber(item, session.season, fourK);
+      Integer asked = number.isPresent() ? number.getAsInt() : null;
       if (asked != null) {
         Optional<Season> s = item.regularSeasons().stream().filter(x -> x.number() == asked).findFirst();
         if (s.isPresent()) {
@@ -599,19 +612,12 @@ public final class DialogEngine {
           : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
     }
     int number;
-    if (season.which() == SeasonSpec.Which.LATEST) {
-      number = seasons.get(seasons.size() - 1).number();
-    } else if (season.which() == SeasonSpec.Which.NEXT) {
-      int lastThere = seasons.stream().filter(s -> !s.status(fourK).isRequestable()).mapToInt(Season::number).max().orElse(0);
-      OptionalInt next = seasons.stream().mapToInt(Season::number).filter(n -> n > lastThere).min();
-      if (next.isEmpty()) {
-        return new Outcome(new Reply(phrases.say(language, "next.season.none", item.title()), true, Expect.NONE,
-            State.ALREADY_AVAILABLE, item, null, null), null);
-      }
-      number = next.getAsInt();
-    } else {
-      number = season.number();
+    OptionalInt resolved = seasonNumber(item, season, fourK);
+    if (resolved.isEmpty()) {
+      return new Outcome(new Reply(phrases.say(language, "next.season.none", item.title()), true, Expect.NONE,
+          State.ALREADY_AVAILABLE, item, null, null), null);
     }
+    number = resolved.getAsInt();
     Optional<Season> chosen = seasons.stream().filter(s -> s.number() == number).findFirst();
     if (chosen.isEmpty()) {
       return new Outcome(seasonQuestion(item, fourK, language, number), null);
@@ -626,6 +632,28 @@ public final class DialogEngine {
       return new Outcome(alreadyReply(s, capitalize(words) + " " + ofWord(language) + " " + item.title(), item, language), null);
     }
     return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(number), fourK));
+  }
+
+  /**
+   * The season number a spec means for this series: the number said; for "the latest" the highest
+   * season that has aired (or has no air year); for "the next" the first season after the last one
+   * that is there or requested. Empty for "all", or when there is no next season.
+   */
+  private OptionalInt seasonNumber(MediaItem item, SeasonSpec spec, boolean fourK) {
+    if (spec == null || spec.which() == SeasonSpec.Which.ALL) {
+      return OptionalInt.empty();
+    }
+    if (spec.number() != null) {
+      return OptionalInt.of(spec.number());
+    }
+    List<Season> seasons = item.regularSeasons();
+    if (spec.which() == SeasonSpec.Which.LATEST) {
+      int thisYear = LocalDate.now(clock).getYear();
+      OptionalInt aired = seasons.stream().filter(x -> x.airYear() == null || x.airYear() <= thisYear).mapToInt(Season::number).max();
+      return aired.isPresent() ? aired : seasons.stream().mapToInt(Season::number).max();
+    }
+    int lastThere = seasons.stream().filter(x -> !x.status(fourK).isRequestable()).mapToInt(Season::number).max().orElse(0);
+    return seasons.stream().mapToInt(Season::number).filter(n -> n > lastThere).min();
   }
 
   private static String ofWord(String language) {
@@ -870,10 +898,22 @@ public final class DialogEngine {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * The session for {@code key}, locked by the caller. Long-idle sessions are dropped while the map
+   * is large; a session is dropped only under its own lock and marked dead, so a turn that fetched
+   * it just before simply fetches a fresh one.
+   */
   private Session session(String key) {
-    Instant cutoff = clock.instant().minus(sessionTimeout.multipliedBy(2));
     if (sessions.size() > 64) {
-      sessions.values().removeIf(s -> s.lastActivity.isBefore(cutoff));
+      Instant cutoff = clock.instant().minus(sessionTimeout.multipliedBy(2));
+      for (var entry : sessions.entrySet()) {
+        Session s = entry.getValue();
+        synchronized (s) {
+          if (s.lastActivity.isBefore(cutoff) && sessions.remove(entry.getKey(), s)) {
+            s.dead = true;
+          }
+        }
+      }
     }
     return sessions.computeIfAbsent(key, k -> new Session());
   }

@@ -34,6 +34,8 @@ final class Session {
   /** The time the current turn may take. */
   TurnBudget budget = TurnBudget.NONE;
   Instant lastActivity = Instant.EPOCH;
+  /** Dropped from the session map (long idle); a turn that still holds it fetches a new one. */
+  boolean dead;
 
   void reset() {
     step = Step.IDLE;

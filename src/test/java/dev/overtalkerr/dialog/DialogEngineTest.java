@@ -455,4 +455,14 @@ class DialogEngineTest {
     say("download aliens");
     assertThat(say("yes").state()).as("declined long ago: may be asked again").isEqualTo(State.REQUESTED);
   }
+
+  @Test
+  void theLatestAndTheNextSeasonAreNamedInTheOffer() {
+    Reply latest = say("download the latest season of squid game");
+    assertThat(latest.speech()).contains("You asked for season 3.");
+    Reply next = say("download the next season of the bear");
+    assertThat(next.speech()).contains("You asked for season 4.");
+    Reply all = say("download all seasons of money heist");
+    assertThat(all.speech()).contains("You asked for all seasons.");
+  }
 }
