@@ -8,6 +8,7 @@ import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import dev.overtalkerr.configuration.SettingsLoader;
 import dev.overtalkerr.dialog.UtteranceParser;
+import dev.overtalkerr.logging.Secrets;
 import dev.overtalkerr.mqtt.EmbeddedBroker;
 import dev.overtalkerr.mqtt.SayClient;
 import java.io.IOException;
@@ -96,7 +97,7 @@ public final class Main {
       }
       return daemon(demo, env, config, addonOptions, out);
     } catch (ConfigurationException e) {
-      err.println("overtalkerr: configuration error: " + e.getMessage());
+      err.println("overtalkerr: configuration error: " + Secrets.mask(e.getMessage()));
       return USAGE;
     } catch (UsageException e) {
       err.println("overtalkerr: " + e.getMessage());
@@ -227,7 +228,7 @@ public final class Main {
       return FAILED;
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      err.println("overtalkerr: " + dev.overtalkerr.logging.Secrets.mask(String.valueOf(cause.getMessage())));
+      err.println("overtalkerr: " + Secrets.mask(String.valueOf(cause.getMessage())));
       return FAILED;
     }
   }

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
 import dev.overtalkerr.backend.BackendFlavour;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
+import dev.overtalkerr.logging.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -195,6 +196,10 @@ public final class SettingsLoader {
             "is required: set MEDIA_BACKEND_URL to your Seerr/Overseerr/Jellyseerr/Ombi address, or MOCK_BACKEND=true for the demo catalogue");
       }
       httpUrl("backend.url", backendUrl);
+      if (requireBackend && c.getString("backend.api-key").isBlank()) {
+        throw new ConfigurationException(name("backend.api-key"),
+            "is required: set MEDIA_BACKEND_API_KEY to the backend's API key (Seerr: Settings > General; Ombi: Settings > Configuration > General)");
+      }
     }
     String type = c.getString("backend.type").trim();
     Optional<BackendFlavour> flavour = Optional.empty();
@@ -331,6 +336,10 @@ public final class SettingsLoader {
   }
 
   private void httpUrl(String path, String value) {
+    if (value.contains("@") || value.contains("?")) {
+      throw new ConfigurationException(name(path),
+          "must be a plain address such as http://192.168.1.10:5055, without credentials or a query: set the API key with MEDIA_BACKEND_API_KEY");
+    }
     try {
       URI uri = new URI(value);
       if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
@@ -342,18 +351,19 @@ public final class SettingsLoader {
     }
   }
 
+  /**
+   * The broker address. Credentials in it are refused before anything else is looked at, and a
+   * value is only echoed in messages once it is known to carry none.
+   */
   private URI mqttUri(String value) {
-    String problem = "'" + value + "' is not mqtt://host:port or mqtts://host:port";
+    if (value.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@.*")) {
+      throw new ConfigurationException(name("mqtt.url"), "must not contain credentials: use MQTT_USERNAME and MQTT_PASSWORD");
+    }
+    String problem = "'" + Secrets.mask(value) + "' is not mqtt://host:port or mqtts://host:port";
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!Set.of("mqtt", "mqtts", "tcp", "ssl").contains(scheme) || uri.getHost() == null) {
-        throw new ConfigurationException(name("mqtt.url"), problem);
-      }
-      if (uri.getUserInfo() != null) {
-        throw new ConfigurationException(name("mqtt.url"), "must not contain credentials: use MQTT_USERNAME and MQTT_PASSWORD");
-      }
-      if (uri.getPort() > 65535) {
+      if (!Set.of("mqtt", "mqtts", "tcp", "ssl").contains(scheme) || uri.getHost() == null || uri.getPort() > 65535) {
         throw new ConfigurationException(name("mqtt.url"), problem);
       }
       return uri;

@@ -82,7 +82,8 @@ class SettingsLoaderTest {
          "default_backend_user": "none", "mqtt_password": "",
          "users": [{"ha_user": "abc123", "backend_user": "7", "allow_4k": true}, {"satellite": "assist_satellite.den", "backend_user": "9"}]}
         """);
-    Map<String, String> env = Map.of("MQTT_BASE_TOPIC", "from-env", "MEDIA_BACKEND_URL", "http://from-env:5055");
+    Map<String, String> env = Map.of("MQTT_BASE_TOPIC", "from-env", "MEDIA_BACKEND_URL", "http://from-env:5055",
+        "MEDIA_BACKEND_API_KEY", "k-from-env");
     Settings fileAndEnv = new SettingsLoader(env).load(Optional.of(conf), Optional.empty(), true);
     assertThat(fileAndEnv.mqtt().baseTopic()).isEqualTo("from-env");
     assertThat(fileAndEnv.dialog().language()).isEqualTo("de");
@@ -120,7 +121,20 @@ class SettingsLoaderTest {
     assertRefused(with(ok, "LOG_LEVEL", "loud"), "LOG_LEVEL");
     assertRefused(with(ok, "OVERTALKERR_LANGUAGE", "fr"), "OVERTALKERR_LANGUAGE", "de, en");
     assertRefused(Map.of("MEDIA_BACKEND_URL", "seerr.local:5055"), "MEDIA_BACKEND_URL", "http://");
-    assertRefused(Map.of("MEDIA_BACKEND_URL", "http://seerr.local", "MEDIA_BACKEND_TYPE", "plex"), "MEDIA_BACKEND_TYPE", "'plex'");
+    assertRefused(Map.of("MEDIA_BACKEND_URL", "http://seerr.local", "MEDIA_BACKEND_API_KEY", "k-123456", "MEDIA_BACKEND_TYPE", "plex"),
+        "MEDIA_BACKEND_TYPE", "'plex'");
+    assertRefused(Map.of("MEDIA_BACKEND_URL", "http://seerr.local"), "MEDIA_BACKEND_API_KEY", "is required");
+  }
+
+  @Test
+  void credentialsInAddressesAreRefusedWithoutEchoingThem() {
+    Map<String, String> ok = Map.of("MOCK_BACKEND", "true");
+    for (String url : new String[] {"mqtt://u:hunter22@my_broker:1883", "mqtt://u:p@ss@host:1883", "mqtt://u:hunter22@broker.lan"}) {
+      assertThatThrownBy(() -> load(with(ok, "MQTT_URL", url))).hasMessageContaining("MQTT_USERNAME")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter22").doesNotContain("p@ss"));
+    }
+    assertThatThrownBy(() -> load(Map.of("MEDIA_BACKEND_URL", "http://seerr.local:5055/?apikey=topsecret1", "MEDIA_BACKEND_API_KEY", "k-1234")))
+        .hasMessageContaining("MEDIA_BACKEND_URL").satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret1"));
   }
 
   @Test
@@ -148,7 +162,8 @@ class SettingsLoaderTest {
 
   @Test
   void theSampleConfigurationLoads() {
-    Settings s = new SettingsLoader(Map.of()).load(Optional.of(Path.of("config/overtalkerr.conf")), Optional.empty(), true);
+    Settings s = new SettingsLoader(Map.of("MEDIA_BACKEND_API_KEY", "k-123456"))
+        .load(Optional.of(Path.of("config/overtalkerr.conf")), Optional.empty(), true);
     assertThat(s.backend().url()).startsWith("http");
   }
 
