@@ -258,6 +258,11 @@ public final class OmbiClient implements MediaBackend {
   @Override
   public RequestRecord request(MediaRequest request, Requester requester) throws BackendException {
     BackendHttp.Deadline deadline = http.deadline();
+    if (request.is4k() && (v3 || request.type() == MediaType.TV)) {
+      // Ombi v4 has 4K requests for films only, v3 none; never report a 4K request that was not made
+      throw new BackendException(BackendError.PERMISSION_DENIED,
+          "Ombi " + (v3 ? "v3 cannot request 4K copies" : "requests 4K copies of films only"));
+    }
     ObjectNode body = http.json().createObjectNode();
     String path;
     List<Integer> seasonNumbers = List.of();

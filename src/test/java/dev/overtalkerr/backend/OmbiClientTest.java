@@ -247,6 +247,18 @@ class OmbiClientTest {
   }
 
   @Test
+  void fourKIsRefusedWhereOmbiHasNoneRatherThanReportedAsMade() throws Exception {
+    OmbiClient v3 = client(FakeOmbi.v3());
+    assertThatThrownBy(() -> v3.request(MediaRequest.movie(550, true), ANNA)).isInstanceOf(BackendException.class)
+        .extracting(e -> ((BackendException) e).error()).isEqualTo(BackendError.PERMISSION_DENIED);
+    fake.close();
+    OmbiClient v4 = client(FakeOmbi.v4());
+    assertThatThrownBy(() -> v4.request(MediaRequest.tv(1399, 121361, SeasonSelection.of(3), true), ANNA))
+        .isInstanceOf(BackendException.class).extracting(e -> ((BackendException) e).error()).isEqualTo(BackendError.PERMISSION_DENIED);
+    assertThat(fake.filedRequests()).isEmpty();
+  }
+
+  @Test
   void v3RequestsUseTheV1EndpointsWithoutV4Fields() throws Exception {
     OmbiClient client = client(FakeOmbi.v3());
 
