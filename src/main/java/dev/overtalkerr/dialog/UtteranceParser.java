@@ -612,7 +612,8 @@ public final class UtteranceParser {
     }
     if (type != null) {
       boolean bare = !article && temporal == null;
-      boolean weakWord = v.weakTypeWords.contains(key(t, i));
+      // a lone weak word ("show boat") may be a title; "tv show", "tv series" are type words for sure
+      boolean weakWord = typeLen == 1 && v.weakTypeWords.contains(key(t, i));
       int after = i + typeLen;
       boolean ofFollows = after < t.size() && isPreposition(key(t, after), v);
       if (!(bare && weakWord) && !ofFollows) {

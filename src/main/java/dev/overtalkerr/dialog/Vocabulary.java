@@ -1,5 +1,7 @@
 package dev.overtalkerr.dialog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,33 @@ final class Vocabulary {
   Phrases verbs;
   Phrases afterVerb;
   Phrases trailing;
+  /** "to my list", "on the watch queue", "to media list": where a title is added, any way it is said. */
+  private static String[] listPlaces() {
+    List<String> places = new ArrayList<>();
+    for (String preposition : List.of("to", "on", "onto", "in", "into")) {
+      for (String determiner : List.of("", "my ", "the ", "our ")) {
+        for (String noun : List.of("list", "queue", "watchlist", "watch list", "watch queue", "download list",
+            "download queue", "media list", "media queue", "wishlist", "wish list", "library", "collection")) {
+          places.add(preposition + " " + determiner + noun);
+        }
+      }
+    }
+    return places.toArray(String[]::new);
+  }
+
+  /** "auf meine Liste", "zur Merkliste", "in die Wunschliste": the German places a title is added to. */
+  private static String[] listenOrte() {
+    List<String> places = new ArrayList<>();
+    for (String preposition : List.of("auf", "auf die", "auf meine", "auf unsere", "zur", "zu meiner", "zu unserer",
+        "in die", "in meine", "in unsere")) {
+      for (String noun : List.of("liste", "merkliste", "wunschliste", "downloadliste", "watchlist", "warteschlange",
+          "bibliothek", "sammlung", "mediathek")) {
+        places.add(preposition + " " + noun);
+      }
+    }
+    return places.toArray(String[]::new);
+  }
+
   /** Particles that close a specific verb: "put X on", "lade X herunter". Keyed by the verb's first word. */
   Map<String, Phrases> particles;
 
@@ -217,7 +246,8 @@ final class Vocabulary {
         "if you can", "if possible", "if you could", "overtalkerr", "overtalker", "okay", "ok",
         "thanks a lot", "cheers", "right now", "asap", "to download", "to watch", "and", "and thanks",
         "and thank you", "would you", "could you", "can you", "will you", "please would you",
-        "right away", "straight away", "immediately", "when you can", "when you get a chance");
+        "right away", "straight away", "immediately", "when you can", "when you get a chance")
+        .plus(Phrases.of(listPlaces()));
     v.particles = Map.of(
         "put", Phrases.of("on", "in", "on the list", "in the queue", "on my list", "onto the list"),
         "queue", Phrases.of("up"),
@@ -381,7 +411,8 @@ final class Vocabulary {
         "sofort", "bitte schön", "wenn möglich", "wenn du kannst", "ok", "okay", "vormerken",
         "merken", "aufnehmen", "anfordern", "geben", "gucken bitte", "schauen bitte", "hinzu bitte",
         "hinzufügen bitte", "herunterladen bitte", "kann", "können", "könnte", "würde", "will",
-        "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte");
+        "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte")
+        .plus(Phrases.of(listenOrte()));
     v.particles = Map.of(
         "fordere", Phrases.of("an"),
         "frage", Phrases.of("an"),
