@@ -187,8 +187,7 @@ public final class DialogEngine {
         if (session.step == Step.ASK_MEDIA_TYPE) {
           return question(session, language, Expect.MEDIA_TYPE, phrases.say(language, "help.media_type"));
         }
-        session.step = Step.ASK_TITLE;
-        return reply(language, State.QUESTION, Expect.TITLE, false, null, "nothing.to.confirm");
+        return nothingPending(session, language);
       case REJECT:
       case NEXT:
         if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON) {
@@ -197,8 +196,7 @@ public final class DialogEngine {
         if (session.step == Step.ASK_MEDIA_TYPE) {
           return reply(language, State.CANCELLED, Expect.NONE, true, null, "cancelled");
         }
-        session.step = Step.ASK_TITLE;
-        return reply(language, State.QUESTION, Expect.TITLE, false, null, "nothing.to.confirm");
+        return nothingPending(session, language);
       case REFINE:
         if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON || session.step == Step.ASK_MEDIA_TYPE) {
           return narrow(session, u, language);
@@ -239,14 +237,25 @@ public final class DialogEngine {
         default -> { }
       }
     }
+    boolean slotted = turn.slotTitle() != null && !turn.slotTitle().isBlank();
+    boolean requestHint = hint != null && Set.of("request", "movie", "show", "season").contains(hint);
+    if (slotted && requestHint && u.intent() != Intent.REQUEST && u.intent() != Intent.REFINE) {
+      // "download it" names the film It when the trigger says it is a request with a title
+      u = new Understanding(Intent.REQUEST, null, u.mediaType(), u.years(), u.season(), u.temporal(), u.fourK(), null, List.of());
+    }
     boolean answer = Set.of(Intent.CONFIRM, Intent.REJECT, Intent.NEXT, Intent.CANCEL, Intent.HELP, Intent.LAUNCH).contains(u.intent());
-    if (turn.slotTitle() != null && !turn.slotTitle().isBlank() && !answer) {
+    if (slotted && !answer) {
       Understanding t = parser.parse(turn.slotTitle(), language);
-      if (t.hasTitle()) {
+      // The trigger cut the title out of the sentence, but a wildcard also catches filler ("lade
+      // mir dune herunter" gives "mir dune"): the sentence's own title wins when the slot holds it.
+      boolean sentenceTitleFits = u.hasTitle() && containsWords(t.hasTitle() ? t.title() : "", u.title());
+      if (t.hasTitle() && !sentenceTitleFits) {
         u = new Understanding(Intent.REQUEST, t.title(), u.mediaType() != TypeHint.ANY ? u.mediaType() : t.mediaType(),
             t.years() != null ? t.years() : u.years(),
             u.season() != null ? u.season() : t.season(), u.temporal() != null ? u.temporal() : t.temporal(),
             u.fourK() || t.fourK(), null, t.alternatives());
+      } else if (sentenceTitleFits) {
+        u = withIntent(u, Intent.REQUEST);
       }
     }
     if (turn.slotSeason() != null && u.season() == null && !answer) {
@@ -307,6 +316,17 @@ public final class DialogEngine {
   /** The words of a short answer without articles and fillers: "the fourth one" gives [fourth]. */
   private static List<String> answerWords(String title) {
     return java.util.Arrays.stream(title.split("\\s+")).filter(w -> !ANSWER_FILLER.contains(w)).toList();
+  }
+
+  /**
+   * A "yes" or "no" with nothing on offer (a stray answer, or one after the session expired): said
+   * plainly, and the dialog stays closed so that a satellite does not listen again for nothing.
+   */
+  private Reply nothingPending(Session session, String language) {
+    if (session.step == Step.ASK_TITLE) {
+      return reply(language, State.QUESTION, Expect.TITLE, false, null, "ask.title");
+    }
+    return reply(language, State.HELP, Expect.NONE, true, null, "nothing.to.confirm");
   }
 
   private Reply help(Session session, String language) {
@@ -448,31 +468,51 @@ public final class DialogEngine {
   private Reply offerCurrent(Session session, String language, String preface) {
     MediaItem item = session.current;
     session.step = Step.OFFERING;
+    // the copy that would really be requested: 4K only where this person may ask for it
+    boolean fourK = effectiveFourK(session);
+    OptionalInt asked = item.type() == MediaType.TV ? seasonNumber(item, session.season, fourK) : OptionalInt.empty();
+    Optional<Season> askedSeason = asked.isPresent()
+        ? item.regularSeasons().stream().filter(x -> x.number() == asked.getAsInt()).findFirst() : Optional.empty();
+    if (asked.isPresent() && askedSeason.isEmpty() && !item.regularSeasons().isEmpty()) {
+      // "season 5" of a series with 4: say so at once and ask which one
+      session.step = Step.ASK_SEASON;
+      return seasonQuestion(item, fourK, language, asked.getAsInt());
+    }
     List<String> parts = new ArrayList<>();
     if (preface != null) {
       parts.add(preface);
     }
     parts.add(describe(item, language));
-    OptionalInt asked = item.type() == MediaType.TV ? seasonNumber(item, session.season, session.fourK) : OptionalInt.empty();
     if (asked.isPresent()) {
       parts.add(phrases.say(language, "offer.season", phrases.seasons(language, List.of(asked.getAsInt()))));
     } else if (item.type() == MediaType.TV && session.season != null && session.season.which() == SeasonSpec.Which.ALL) {
       parts.add(phrases.say(language, "offer.season", phrases.say(language, "seasons.all")));
     }
-    boolean fourK = session.fourK;
     Availability status = item.status(fourK);
-    String statusSentence = statusSentence(item, session, language);
+    String statusSentence = statusSentence(item, session, fourK, language);
     if (statusSentence != null) {
       parts.add(statusSentence);
     }
-    if (fourK && session.requester.isPresent() && !session.requester.get().allow4k()) {
+    if (session.fourK && !fourK) {
       parts.add(phrases.say(language, "no.4k"));
     }
-    boolean requestable = status != Availability.BLOCKLISTED && (item.type() == MediaType.MOVIE ? !status.isRequestedOrAvailable()
-        : item.regularSeasons().isEmpty() ? !status.isRequestedOrAvailable()
-        : item.regularSeasons().stream().anyMatch(s -> s.status(fourK).isRequestable()));
+    boolean requestable;
+    if (status == Availability.BLOCKLISTED) {
+      requestable = false;
+    } else if (askedSeason.isPresent()) {
+      requestable = askedSeason.get().status(fourK).isRequestable();
+    } else if (item.type() == MediaType.MOVIE || item.regularSeasons().isEmpty()) {
+      requestable = !status.isRequestedOrAvailable();
+    } else {
+      requestable = item.regularSeasons().stream().anyMatch(x -> x.status(fourK).isRequestable());
+    }
     parts.add(phrases.say(language, requestable ? "question.request" : "question.is.that.it"));
     return new Reply(String.join(" ", parts), false, Expect.CONFIRM, State.OFFER, item, null, null);
+  }
+
+  /** 4K when it was asked for and this person may have it. */
+  private static boolean effectiveFourK(Session session) {
+    return session.fourK && session.requester.map(Requester::allow4k).orElse(false);
   }
 
   /** "I found Dune, the film from 2021." */
@@ -483,8 +523,7 @@ public final class DialogEngine {
         : phrases.say(language, "offer.with.year", item.title(), type, String.valueOf(item.year()));
   }
 
-  private String statusSentence(MediaItem item, Session session, String language) {
-    boolean fourK = session.fourK;
+  private String statusSentence(MediaItem item, Session session, boolean fourK, String language) {
     if (item.type() == MediaType.TV && !item.regularSeasons().isEmpty()) {
       OptionalInt number = seasonNumber(item, session.season, fourK);
       Integer asked = number.isPresent() ? number.getAsInt() : null;
@@ -726,7 +765,9 @@ public final class DialogEngine {
           request.tmdbId(), seasons, request.is4k(), requester.displayName(), made.id(), made.status().wire());
       String speech = seasons.isEmpty() ? phrases.say(language, "requested", item.title())
           : phrases.say(language, "requested.seasons", phrases.seasons(language, made.seasons().isEmpty() ? seasons : made.seasons()), item.title());
-      speech += " " + phrases.say(language, made.status() == RequestStatus.PENDING_APPROVAL ? "requested.approval" : "requested.approved");
+      String next = made.status() == RequestStatus.PENDING_APPROVAL ? "requested.approval"
+          : isUpcoming(item) ? "requested.upcoming" : "requested.approved";
+      speech += " " + phrases.say(language, next);
       return new Reply(speech, true, Expect.NONE, State.REQUESTED, item, made, null);
     } finally {
       inFlight.remove(key);
@@ -933,6 +974,13 @@ public final class DialogEngine {
 
   private static Understanding withType(Understanding u, TypeHint type) {
     return new Understanding(u.intent(), u.title(), type, u.years(), u.season(), u.temporal(), u.fourK(), u.order(), u.alternatives());
+  }
+
+  /** True when {@code words} stand, as whole words, in {@code text} (both normalised). */
+  private static boolean containsWords(String text, String words) {
+    String t = " " + normalize(text) + " ";
+    String w = normalize(words);
+    return !w.isEmpty() && t.contains(" " + w + " ");
   }
 
   /** Lower case, no accents, no punctuation, single spaces: for comparing titles. */

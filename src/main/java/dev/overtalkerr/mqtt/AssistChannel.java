@@ -262,7 +262,8 @@ public final class AssistChannel {
         }
         JsonNode t = slots.get("title");
         if (t != null && !t.isNull()) {
-          if (!t.isTextual() || t.asText().length() > MAX_TEXT) {
+          // Home Assistant templates turn a title such as "1917" into a number: take it as text
+          if (!(t.isTextual() || t.isIntegralNumber()) || t.asText().length() > MAX_TEXT) {
             throw new InvalidRequestException("slots.title must be a string of at most " + MAX_TEXT + " characters");
           }
           slotTitle = t.asText();

@@ -235,8 +235,9 @@ class DialogEngineTest {
     assertThat(cancelled.state()).isEqualTo(State.CANCELLED);
     assertThat(cancelled.end()).isTrue();
     Reply yes = say("yes");
-    assertThat(yes.state()).isEqualTo(State.QUESTION);
-    assertThat(yes.expect()).isEqualTo(Expect.TITLE);
+    assertThat(yes.state()).isEqualTo(State.HELP);
+    assertThat(yes.speech()).startsWith("There's nothing to confirm");
+    assertThat(yes.end()).as("a stray yes does not keep a satellite listening").isTrue();
     assertThat(filed()).isEmpty();
   }
 
@@ -273,7 +274,8 @@ class DialogEngineTest {
     say("download aliens");
     clock.now = clock.now.plus(Duration.ofMinutes(6));
     Reply yes = say("yes");
-    assertThat(yes.state()).isEqualTo(State.QUESTION);
+    assertThat(yes.state()).isEqualTo(State.HELP);
+    assertThat(yes.end()).isTrue();
     assertThat(filed()).isEmpty();
   }
 
@@ -322,7 +324,7 @@ class DialogEngineTest {
     assertThat(offer.speech()).startsWith("Ich habe Dune gefunden, den Film von 2021.");
     Reply next = say("wohnzimmer", "Nein, der nächste", "de");
     assertThat(next.candidate().year()).isEqualTo(1984);
-    assertThat(next.speech()).contains("Soll ich es anfordern?");
+    assertThat(next.speech()).contains("Soll ich das anfordern?");
     Reply done = say("wohnzimmer", "Ja, bitte.", "de-DE");
     assertThat(done.state()).isEqualTo(State.REQUESTED);
     assertThat(done.speech()).contains("angefordert");
@@ -464,5 +466,30 @@ class DialogEngineTest {
     assertThat(next.speech()).contains("You asked for season 4.");
     Reply all = say("download all seasons of money heist");
     assertThat(all.speech()).contains("You asked for all seasons.");
+  }
+
+  @Test
+  void theOfferSpeaksOfTheCopyAndTheSeasonThatWouldBeRequested() throws Exception {
+    Reply there = say("download season 2 of the bear");
+    assertThat(there.speech()).contains("Season 2 is already in your library", "Is that the one you meant?");
+    Reply missing = say("download season five of succession");
+    assertThat(missing.state()).isEqualTo(State.QUESTION);
+    assertThat(missing.expect()).isEqualTo(Expect.SEASON);
+    assertThat(missing.speech()).contains("doesn't have season 5", "4 seasons");
+    Reply noFourK = say("download game of thrones season 8 in 4k");
+    assertThat(noFourK.speech()).contains("4K copies aren't allowed", "already in your library", "Is that the one you meant?");
+    Reply upcoming = say("download avengers doomsday");
+    assertThat(upcoming.speech()).contains("isn't out yet");
+    assertThat(say("yes").speech()).contains("when it comes out");
+    assertThat(filed()).hasSize(1);
+  }
+
+  @Test
+  void aRequestHintWithATitleSlotIsARequestEvenWhenItSoundsLikeAnAnswer() {
+    Reply it = engine.handle(new Turn("download it", "request", "it", null, "en", "den", null, null, null));
+    assertThat(it.expect()).as("a film and a series are called It").isEqualTo(Expect.MEDIA_TYPE);
+    assertThat(it.speech()).contains("called It");
+    Reply mir = engine.handle(new Turn("lade mir dune herunter", "request", "mir dune", null, "de", "den2", null, null, null));
+    assertThat(mir.candidate().title()).isEqualTo("Dune");
   }
 }

@@ -57,7 +57,7 @@ class DemoConversationTest {
       assertThat(ja.path("expect").asText()).isEqualTo("season");
       JsonNode fuenf = say(client, "wohnzimmer", "de", "Staffel fünf");
       assertThat(fuenf.path("state").asText()).isEqualTo("requested");
-      assertThat(fuenf.path("speech").asText()).isEqualTo("Ich habe Staffel 5 von Fargo angefordert. Es wird bald heruntergeladen.");
+      assertThat(fuenf.path("speech").asText()).isEqualTo("Ich habe Staffel 5 von Fargo angefordert. Das wird bald heruntergeladen.");
     }
   }
 }
