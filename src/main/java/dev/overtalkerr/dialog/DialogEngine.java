@@ -56,6 +56,8 @@ public final class DialogEngine {
   /** Answers to "which season?" that mean the latest one without saying "season". */
   private static final Pattern LATEST_ANSWER =
       Pattern.compile("(?iu)\\W*(the\\s+)?(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)(\\s+one)?\\W*");
+  /** A "no" at the start of an utterance: "no, the british one", "nein, die andere". */
+  private static final Pattern LEADING_NO = Pattern.compile("(?iu)\\W*(no|nope|nah|not that|nein|nee|nicht)\\b");
   private static final Set<String> ANSWER_FILLER =
       Set.of("the", "one", "please", "number", "season", "die", "der", "das", "eine", "bitte", "nummer", "staffel");
 
@@ -212,8 +214,29 @@ public final class DialogEngine {
           session.step = Step.ASK_TITLE;
           return reply(language, State.QUESTION, Expect.TITLE, false, null, "ask.title");
         }
+        if (session.step == Step.OFFERING && session.current != null) {
+          return searchDuringOffer(session, turn, u, language);
+        }
         return search(session, u, language);
     }
+  }
+
+  /**
+   * A title said while something is on offer may be a new request, or a way of narrowing the
+   * offer the parser did not read ("no, the british one"). When the search finds nothing, the offer
+   * stays: after a leading "no" the next match is offered, otherwise the same one again.
+   */
+  private Reply searchDuringOffer(Session session, Turn turn, Understanding u, String language) {
+    Session.Offer before = session.offer();
+    Reply found = search(session, u, language);
+    if (found.state() != State.NOT_FOUND) {
+      return found;
+    }
+    session.restore(before);
+    if (turn.text() != null && LEADING_NO.matcher(turn.text()).lookingAt()) {
+      return offer(session, session.index + 1, language, null);
+    }
+    return offerCurrent(session, language, phrases.say(language, "not.found.keep", u.title()));
   }
 
   /**

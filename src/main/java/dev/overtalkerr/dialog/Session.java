@@ -37,6 +37,24 @@ final class Session {
   /** Dropped from the session map (long idle); a turn that still holds it fetches a new one. */
   boolean dead;
 
+  /** What is on offer, to go back to when a new search finds nothing. */
+  record Offer(Step step, Understanding query, List<Ranked> candidates, int index, MediaItem current, SeasonSpec season,
+      boolean fourK) {}
+
+  Offer offer() {
+    return new Offer(step, query, candidates, index, current, season, fourK);
+  }
+
+  void restore(Offer o) {
+    step = o.step();
+    query = o.query();
+    candidates = o.candidates();
+    index = o.index();
+    current = o.current();
+    season = o.season();
+    fourK = o.fourK();
+  }
+
   void reset() {
     step = Step.IDLE;
     query = null;

@@ -492,4 +492,17 @@ class DialogEngineTest {
     Reply mir = engine.handle(new Turn("lade mir dune herunter", "request", "mir dune", null, "de", "den2", null, null, null));
     assertThat(mir.candidate().title()).isEqualTo("Dune");
   }
+
+  @Test
+  void anUnreadableRefinementKeepsTheOffer() throws Exception {
+    say("download the office");
+    Reply british = say("no the british one");
+    assertThat(british.state()).isEqualTo(State.OFFER);
+    assertThat(british.candidate().year()).as("the next match").isEqualTo(2001);
+    Reply gaga = say("the one with lady gaga");
+    assertThat(gaga.state()).isEqualTo(State.OFFER);
+    assertThat(gaga.speech()).startsWith("I couldn't find anything called");
+    assertThat(gaga.candidate().year()).as("still the same offer").isEqualTo(2001);
+    assertThat(say("yes please").expect()).isEqualTo(Expect.SEASON);
+  }
 }
