@@ -602,8 +602,10 @@ class AddonFilesTest {
         }
         Matcher list = Pattern.compile("\\{([^}]*)}").matcher(s);
         while (list.find()) {
-            if (!Set.of("title", "season").contains(list.group(1))) {
-                problems.add("\"" + s + "\" uses {" + list.group(1) + "}; only {title} and {season} are sent");
+            // {title} and {season} travel as slots; {year} and {decade} only shape the sentence (the
+            // daemon reads them from the text)
+            if (!Set.of("title", "season", "year", "decade").contains(list.group(1))) {
+                problems.add("\"" + s + "\" uses {" + list.group(1) + "}; only {title}, {season}, {year} and {decade} are known");
             }
         }
         if (!balanced(s)) {

@@ -505,4 +505,11 @@ class DialogEngineTest {
     assertThat(gaga.candidate().year()).as("still the same offer").isEqualTo(2001);
     assertThat(say("yes please").expect()).isEqualTo(Expect.SEASON);
   }
+
+  @Test
+  void followUpRefinementsWithThePlainRequestHintNarrowTheOffer() {
+    say("download dune");
+    Reply older = engine.handle(new Turn("the one from 1984", "request", null, null, "en", "kitchen", null, null, null));
+    assertThat(older.candidate().year()).isEqualTo(1984);
+  }
 }
