@@ -510,6 +510,8 @@ public final class DialogEngine {
       parts.add(phrases.say(language, "offer.season", phrases.seasons(language, List.of(asked.getAsInt()))));
     } else if (item.type() == MediaType.TV && session.season != null && session.season.which() == SeasonSpec.Which.ALL) {
       parts.add(phrases.say(language, "offer.season", phrases.say(language, "seasons.all")));
+    } else if (item.type() == MediaType.TV && session.season != null && !session.season.more().isEmpty()) {
+      parts.add(phrases.say(language, "offer.season", phrases.seasons(language, session.season.numbers())));
     }
     Availability status = item.status(fourK);
     String statusSentence = statusSentence(item, session, fourK, language);
@@ -524,6 +526,9 @@ public final class DialogEngine {
       requestable = false;
     } else if (askedSeason.isPresent()) {
       requestable = askedSeason.get().status(fourK).isRequestable();
+    } else if (session.season != null && !session.season.more().isEmpty()) {
+      List<Integer> wanted = session.season.numbers();
+      requestable = item.regularSeasons().stream().anyMatch(x -> wanted.contains(x.number()) && x.status(fourK).isRequestable());
     } else if (item.type() == MediaType.MOVIE || item.regularSeasons().isEmpty()) {
       requestable = !status.isRequestedOrAvailable();
     } else {
@@ -669,6 +674,24 @@ public final class DialogEngine {
       }
       return new Outcome(seasonQuestion(item, fourK, language, null), null);
     }
+    if (!season.more().isEmpty()) {
+      // "seasons 4 to 6": file those of them that are still missing
+      List<Integer> wanted = season.numbers();
+      List<Season> named = seasons.stream().filter(x -> wanted.contains(x.number())).toList();
+      if (named.isEmpty()) {
+        return new Outcome(seasonQuestion(item, fourK, language, wanted.get(0)), null);
+      }
+      List<Integer> toFile = named.stream().filter(x -> x.status(fourK).isRequestable()).map(Season::number).toList();
+      if (!toFile.isEmpty()) {
+        return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(toFile), fourK));
+      }
+      List<Integer> namedNumbers = named.stream().map(Season::number).toList();
+      return new Outcome(named.stream().allMatch(x -> x.status(fourK) == Availability.AVAILABLE)
+          ? new Reply(phrases.say(language, "already.available.seasons", capitalize(phrases.seasons(language, namedNumbers)), item.title(),
+              namedNumbers.size()), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null)
+          : new Reply(phrases.say(language, "already.requested", capitalize(phrases.seasons(language, namedNumbers)) + " " + ofWord(language)
+              + " " + item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null), null);
+    }
     if (season.which() == SeasonSpec.Which.ALL) {
       return missing.isEmpty() ? new Outcome(nothingMissing(item, seasons, fourK, language), null)
           : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
@@ -702,7 +725,7 @@ public final class DialogEngine {
    * that is there or requested. Empty for "all", or when there is no next season.
    */
   private OptionalInt seasonNumber(MediaItem item, SeasonSpec spec, boolean fourK) {
-    if (spec == null || spec.which() == SeasonSpec.Which.ALL) {
+    if (spec == null || spec.which() == SeasonSpec.Which.ALL || !spec.more().isEmpty()) {
       return OptionalInt.empty();
     }
     if (spec.number() != null) {

@@ -94,8 +94,11 @@ final class SeasonPhrases {
         int join = v.seasonJoin.matchAt(t, k);
         if (join > 0) {
           NumberWords.Match second = NumberWords.cardinal(t, k + join, v.german);
-          if (second != null) {
-            k += join + second.length(); // "seasons 1 and 2": the first
+          if (second != null && second.value() <= 100 && second.value() != n.value()) {
+            // "seasons 4 to 6" is a range, "seasons 1 and 3" the two
+            boolean range = v.seasonRange.contains(key(t, k)) && second.value() > n.value();
+            SeasonSpec several = SeasonSpec.several(n.value(), second.value(), range);
+            return new SeasonMatch(several, k + join + second.length() - i, false);
           }
         }
         return new SeasonMatch(SeasonSpec.number(n.value()), k - i, false);

@@ -108,6 +108,8 @@ final class Vocabulary {
   Set<String> seriesWords;
   Phrases seasonNumberWords;
   Phrases seasonJoin;
+  /** The join words of {@link #seasonJoin} that make a range ("4 to 6"), not a pair. */
+  Set<String> seasonRange;
   Phrases seasonLatest;
   Phrases seasonNext;
   Phrases seasonAll;
@@ -283,6 +285,7 @@ final class Vocabulary {
     v.seriesWords = Set.of("series");
     v.seasonNumberWords = Phrases.of("number", "no");
     v.seasonJoin = Phrases.of("and", "to", "through", "thru", "or", "until");
+    v.seasonRange = Set.of("to", "through", "thru", "until");
     v.seasonLatest = Phrases.of("latest", "newest", "new", "last", "most recent", "recent", "current",
         "final", "brand new", "latest new");
     v.seasonNext = Phrases.of("next", "upcoming", "coming", "forthcoming", "new upcoming");
@@ -449,6 +452,7 @@ final class Vocabulary {
     v.seriesWords = Set.of();
     v.seasonNumberWords = Phrases.of("nummer", "nr");
     v.seasonJoin = Phrases.of("und", "bis", "oder");
+    v.seasonRange = Set.of("bis");
     v.seasonLatest = Phrases.of("neue", "neuen", "neueste", "neuesten", "neuste", "neusten", "aktuelle",
         "aktuellen", "letzte", "letzten", "jüngste", "jüngsten", "brandneue", "brandneuen");
     v.seasonNext = Phrases.of("nächste", "nächsten", "kommende", "kommenden", "anstehende",

@@ -512,4 +512,22 @@ class DialogEngineTest {
     Reply older = engine.handle(new Turn("the one from 1984", "request", null, null, "en", "kitchen", null, null, null));
     assertThat(older.candidate().year()).isEqualTo(1984);
   }
+
+  @Test
+  void severalSeasonsAreRequestedTogether() throws Exception {
+    say("download the office");
+    assertThat(say("yes").expect()).isEqualTo(Expect.SEASON);
+    Reply range = say("seasons four to six");
+    assertThat(range.state()).isEqualTo(State.REQUESTED);
+    assertThat(range.request().seasons()).containsExactly(4, 5, 6);
+    Reply pair = say("download seasons 1 and 3 of better call saul");
+    assertThat(pair.speech()).contains("You asked for seasons 1 and 3.");
+    assertThat(say("yes").request().seasons()).containsExactly(1, 3);
+    say("wohnzimmer", "Lade die Staffeln 2 bis 3 von Babylon Berlin herunter", "de");
+    Reply de = say("wohnzimmer", "ja", "de");
+    assertThat(de.request().seasons()).containsExactly(2, 3);
+    Reply there = say("download seasons 1 to 3 of the office");
+    assertThat(say("yes").state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(filed()).hasSize(3);
+  }
 }
