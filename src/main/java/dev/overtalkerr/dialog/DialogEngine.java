@@ -56,6 +56,7 @@ public final class DialogEngine {
   /** Answers to "which season?" that mean the latest one without saying "season". */
   private static final Pattern LATEST_ANSWER =
       Pattern.compile("(?iu)\\W*(the\\s+)?(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)(\\s+one)?\\W*");
+  private static final Pattern GERMAN_OBJECT_ARTICLE = Pattern.compile("(?:den|dem|einen|einem) (.+)");
   /** A "no" at the start of an utterance: "no, the british one", "nein, die andere". */
   private static final Pattern LEADING_NO = Pattern.compile("(?iu)\\W*(no|nope|nah|not that|nein|nee|nicht)\\b");
   private static final Set<String> ANSWER_FILLER =
@@ -373,7 +374,7 @@ public final class DialogEngine {
     session.fourK = u.fourK();
     Map<Reading, List<MediaItem>> results = new LinkedHashMap<>();
     try {
-      for (Reading reading : u.readings().stream().limit(MAX_READINGS).toList()) {
+      for (Reading reading : searchReadings(u, language)) {
         session.budget.beforeBackendCall();
         results.put(reading, backend.search(reading.title(), language));
       }
@@ -391,6 +392,23 @@ public final class DialogEngine {
           Expect.MEDIA_TYPE, State.QUESTION, null, null, null);
     }
     return offer(session, 0, language, null);
+  }
+
+  /**
+   * The readings to search, at most {@link #MAX_READINGS}. In German a title said in the accusative
+   * or dative ("lade den König der Löwen herunter") is also searched without that article, as
+   * titles are written with "der", "die" or "das".
+   */
+  private static List<Reading> searchReadings(Understanding u, String language) {
+    List<Reading> readings = new ArrayList<>(u.readings());
+    if (language.equals("de") && !readings.isEmpty() && readings.size() < MAX_READINGS) {
+      Reading first = readings.get(0);
+      java.util.regex.Matcher m = GERMAN_OBJECT_ARTICLE.matcher(first.title());
+      if (m.matches()) {
+        readings.add(new Reading(m.group(1), first.years()));
+      }
+    }
+    return readings.stream().limit(MAX_READINGS).toList();
   }
 
   /**

@@ -530,4 +530,11 @@ class DialogEngineTest {
     assertThat(say("yes").state()).isEqualTo(State.ALREADY_AVAILABLE);
     assertThat(filed()).hasSize(3);
   }
+
+  @Test
+  void germanObjectArticlesStillFindTheTitle() {
+    Reply koenig = say("wohnzimmer", "Lade den König der Löwen herunter", "de");
+    assertThat(koenig.state()).isEqualTo(State.OFFER);
+    assertThat(koenig.candidate().title()).isEqualTo("Der König der Löwen");
+  }
 }
