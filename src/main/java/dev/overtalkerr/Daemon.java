@@ -88,7 +88,8 @@ public final class Daemon implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (b != null) {
-      b.assistChannel().clearPendingReplies(Duration.ofSeconds(10));
+      // MQTT 5 expires the young ones itself; a 3.1.1 broker would keep them for ever
+      b.assistChannel().clearPendingReplies(b.connection().protocol() == Protocol.V5 ? Duration.ofSeconds(10) : Duration.ZERO);
       b.connection().close();
     }
     app.scheduler().shutdown();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.overtalkerr.backend.Availability;
 import dev.overtalkerr.backend.BackendFlavour;
 import dev.overtalkerr.backend.fake.FakeBackendServer;
 import dev.overtalkerr.backend.fake.FakeOmbi;
@@ -165,21 +166,24 @@ class BackendDialogTest {
       assertThat(refined.path("candidate").path("title").asText()).as(refined.toString()).isEqualTo("The Matrix Reloaded");
       JsonNode next = say(client, "no, next one");
       assertThat(next.path("state").asText()).as(next.toString()).isIn("offer", "no_more_results");
-      JsonNode got = say(client, "download game of thrones");
-      assertThat(got.path("candidate").path("title").asText()).isEqualTo("Game of Thrones");
+      fake.addSeries(70523, 334824, "Dark", 2017, Availability.UNKNOWN)
+          .season(1, 10, Availability.UNKNOWN).season(2, 8, Availability.UNKNOWN).season(3, 8, Availability.UNKNOWN);
+      JsonNode bb = say(client, "download breaking bad");
+      assertThat(bb.path("candidate").path("title").asText()).isEqualTo("Breaking Bad");
       JsonNode which = say(client, "yes");
       assertThat(which.path("expect").asText()).as(which.toString()).isEqualTo("season");
-      JsonNode season = say(client, "season three");
+      JsonNode season = say(client, "season one");
       assertThat(season.path("state").asText()).as(season.toString()).isEqualTo("requested");
-      assertThat(season.path("request").path("seasons")).extracting(JsonNode::asInt).containsExactly(3);
+      assertThat(season.path("request").path("seasons")).extracting(JsonNode::asInt).containsExactly(1);
 
-      JsonNode bb = say(client, "Lade Breaking Bad herunter", "de");
-      assertThat(bb.path("speech").asText()).as(bb.toString()).startsWith("Ich habe Breaking Bad gefunden");
+      JsonNode dark = say(client, "Lade Dark herunter", "de");
+      assertThat(dark.path("speech").asText()).as(dark.toString()).startsWith("Ich habe Dark gefunden");
       JsonNode frage = say(client, "ja", "de");
       assertThat(frage.path("expect").asText()).as(frage.toString()).isEqualTo("season");
       assertThat(frage.path("speech").asText()).contains("Staffeln");
       JsonNode alle = say(client, "alle Staffeln", "de");
       assertThat(alle.path("state").asText()).as(alle.toString()).isEqualTo("requested");
+      assertThat(alle.path("request").path("seasons")).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
       assertThat(alle.path("speech").asText()).contains("angefordert");
       JsonNode weiter = say(client, "Such Matrix", "de");
       assertThat(weiter.path("state").asText()).isEqualTo("offer");

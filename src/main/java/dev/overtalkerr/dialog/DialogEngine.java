@@ -56,6 +56,8 @@ public final class DialogEngine {
   /** Answers to "which season?" that mean the latest one without saying "season". */
   private static final Pattern LATEST_ANSWER =
       Pattern.compile("(?iu)\\W*(the\\s+)?(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)(\\s+one)?\\W*");
+  /** Titles that are pronouns while something is on offer: "download it" means "yes". */
+  private static final Set<String> PRONOUNS = Set.of("it", "that", "this", "that one", "es", "das", "ihn", "sie");
   private static final Pattern GERMAN_OBJECT_ARTICLE = Pattern.compile("(?:den|dem|einen|einem) (.+)");
   /** A "no" at the start of an utterance: "no, the british one", "nein, die andere". */
   private static final Pattern LEADING_NO = Pattern.compile("(?iu)\\W*(no|nope|nah|not that|nein|nee|nicht)\\b");
@@ -74,6 +76,7 @@ public final class DialogEngine {
   private final int maxCandidates;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile Instant lastCleanup = Instant.EPOCH;
 
   @Inject
   public DialogEngine(
@@ -133,7 +136,7 @@ public final class DialogEngine {
     session.requester = requesters.resolve(turn.userId(), turn.satelliteId(), turn.deviceId());
     session.satelliteId = turn.satelliteId() != null ? turn.satelliteId() : turn.deviceId();
     session.budget = budget;
-    Understanding u = understand(turn, language);
+    Understanding u = understand(session, turn, language);
     log.debug("Session {} at {}: understood {}", turn.sessionKey(), session.step, u);
     Reply reply;
     try {
@@ -166,6 +169,15 @@ public final class DialogEngine {
       if (season.isPresent()) {
         session.season = season.get();
         return confirm(session, language);
+      }
+    }
+    if (session.step == Step.OFFERING && session.current != null && session.current.type() == MediaType.TV
+        && u.intent() == Intent.REQUEST && u.hasTitle() && answerWords(u.title()).size() <= 1) {
+      // a bare number while a series is on offer names the season ("2", "the second one")
+      Optional<SeasonSpec> season = seasonAnswer(session, turn, u, language);
+      if (season.isPresent() && season.get().number() != null) {
+        session.season = season.get();
+        return offerCurrent(session, language, null);
       }
     }
     if (session.step == Step.ASK_MEDIA_TYPE && u.intent() == Intent.REFINE && u.mediaType() != TypeHint.ANY) {
@@ -215,7 +227,7 @@ public final class DialogEngine {
           session.step = Step.ASK_TITLE;
           return reply(language, State.QUESTION, Expect.TITLE, false, null, "ask.title");
         }
-        if (session.step == Step.OFFERING && session.current != null) {
+        if ((session.step == Step.OFFERING || session.step == Step.ASK_SEASON) && session.current != null) {
           return searchDuringOffer(session, turn, u, language);
         }
         return search(session, u, language);
@@ -223,9 +235,11 @@ public final class DialogEngine {
   }
 
   /**
-   * A title said while something is on offer may be a new request, or a way of narrowing the
-   * offer the parser did not read ("no, the british one"). When the search finds nothing, the offer
-   * stays: after a leading "no" the next match is offered, otherwise the same one again.
+   * A title said while something is on offer (or while asking for the season) may be a new
+   * request, or a way of narrowing the offer the parser did not read ("no, the british one"). A
+   * leading "no" is dropped first ("no, dark" asks for Dark). When the search finds nothing, the
+   * offer or question stays: after a leading "no" the next match is offered, otherwise the offer
+   * (or the season question) is repeated.
    */
   private Reply searchDuringOffer(Session session, Turn turn, Understanding u, String language) {
     Session.Offer before = session.offer();
@@ -233,11 +247,28 @@ public final class DialogEngine {
     if (found.state() != State.NOT_FOUND) {
       return found;
     }
-    session.restore(before);
-    if (turn.text() != null && LEADING_NO.matcher(turn.text()).lookingAt()) {
+    java.util.regex.Matcher no = turn.text() == null ? null : LEADING_NO.matcher(turn.text());
+    if (no != null && no.lookingAt()) {
+      String rest = turn.text().substring(no.end()).trim();
+      Understanding corrected = rest.isEmpty() ? Understanding.of(Intent.REJECT) : parser.parse(rest, language);
+      if (corrected.hasTitle() && !normalize(corrected.title()).equals(normalize(u.title()))) {
+        session.restore(before);
+        Reply other = search(session, withIntent(corrected, Intent.REQUEST), language);
+        if (other.state() != State.NOT_FOUND) {
+          return other;
+        }
+      }
+      session.restore(before);
       return offer(session, session.index + 1, language, null);
     }
-    return offerCurrent(session, language, phrases.say(language, "not.found.keep", u.title()));
+    session.restore(before);
+    String preface = u.title().split(" ").length > 4 ? phrases.say(language, "not.understood.keep")
+        : phrases.say(language, "not.found.keep", u.title());
+    if (session.step == Step.ASK_SEASON) {
+      Reply question = seasonQuestion(session.current, effectiveFourK(session), language, null);
+      return new Reply(preface + " " + question.speech(), false, Expect.SEASON, State.QUESTION, question.candidate(), null, null);
+    }
+    return offerCurrent(session, language, preface);
   }
 
   /**
@@ -245,7 +276,7 @@ public final class DialogEngine {
    * slot is the title (the trigger already cut it out of the sentence); the rest of the sentence
    * still gives the season, years, type and 4K.
    */
-  private Understanding understand(Turn turn, String language) {
+  private Understanding understand(Session session, Turn turn, String language) {
     boolean hasText = turn.text() != null && !turn.text().isBlank();
     Understanding u = hasText ? parser.parse(turn.text(), language) : Understanding.of(Intent.REQUEST);
     String hint = turn.intentHint();
@@ -263,6 +294,12 @@ public final class DialogEngine {
     }
     boolean slotted = turn.slotTitle() != null && !turn.slotTitle().isBlank();
     boolean requestHint = hint != null && Set.of("request", "movie", "show", "season").contains(hint);
+    boolean pronoun = slotted && PRONOUNS.contains(normalize(turn.slotTitle()));
+    boolean offering = session.step == Step.OFFERING || session.step == Step.ASK_SEASON;
+    if (slotted && requestHint && pronoun && offering) {
+      // "download it" while something is on offer: yes to the offer
+      return Understanding.of(Intent.CONFIRM);
+    }
     if (slotted && requestHint && u.intent() != Intent.REQUEST && u.intent() != Intent.REFINE) {
       // "download it" names the film It when the trigger says it is a request with a title
       u = new Understanding(Intent.REQUEST, null, u.mediaType(), u.years(), u.season(), u.temporal(), u.fourK(), null, List.of());
@@ -321,10 +358,10 @@ public final class DialogEngine {
       return Optional.empty();
     }
     List<String> words = u.hasTitle() ? answerWords(u.title()) : List.of();
-    if (u.hasTitle() && words.size() != 1) {
+    if (u.hasTitle() && words.size() > 1) {
       return Optional.empty(); // a new title
     }
-    String text = u.hasTitle() ? words.get(0) : turn.text();
+    String text = u.hasTitle() && words.size() == 1 ? words.get(0) : turn.text();
     OptionalInt n = parser.number(text, language);
     if (n.isPresent() && n.getAsInt() > 0 && n.getAsInt() < 100) {
       return Optional.of(SeasonSpec.number(n.getAsInt()));
@@ -687,7 +724,8 @@ public final class DialogEngine {
       if (missing.isEmpty()) {
         return new Outcome(nothingMissing(item, seasons, fourK, language), null);
       }
-      if (seasons.size() == 1) {
+      if (seasons.size() == 1 || missing.size() == 1) {
+        // one season to request: the offer already said which one is missing
         return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
       }
       return new Outcome(seasonQuestion(item, fourK, language, null), null);
@@ -696,8 +734,9 @@ public final class DialogEngine {
       // "seasons 4 to 6": file those of them that are still missing
       List<Integer> wanted = season.numbers();
       List<Season> named = seasons.stream().filter(x -> wanted.contains(x.number())).toList();
-      if (named.isEmpty()) {
-        return new Outcome(seasonQuestion(item, fourK, language, wanted.get(0)), null);
+      if (named.size() < wanted.size()) {
+        int absent = wanted.stream().filter(n -> seasons.stream().noneMatch(x -> x.number() == n)).findFirst().orElse(wanted.get(0));
+        return new Outcome(seasonQuestion(item, fourK, language, absent), null);
       }
       List<Integer> toFile = named.stream().filter(x -> x.status(fourK).isRequestable()).map(Season::number).toList();
       if (!toFile.isEmpty()) {
@@ -707,8 +746,8 @@ public final class DialogEngine {
       return new Outcome(named.stream().allMatch(x -> x.status(fourK) == Availability.AVAILABLE)
           ? new Reply(phrases.say(language, "already.available.seasons", capitalize(phrases.seasons(language, namedNumbers)), item.title(),
               namedNumbers.size()), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null)
-          : new Reply(phrases.say(language, "already.requested", capitalize(phrases.seasons(language, namedNumbers)) + " " + ofWord(language)
-              + " " + item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null), null);
+          : new Reply(phrases.say(language, "already.requested.seasons", capitalize(phrases.seasons(language, namedNumbers)), item.title(),
+              namedNumbers.size()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null), null);
     }
     if (season.which() == SeasonSpec.Which.ALL) {
       return missing.isEmpty() ? new Outcome(nothingMissing(item, seasons, fourK, language), null)
@@ -804,10 +843,23 @@ public final class DialogEngine {
       return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
     }
     try {
-      Optional<RequestLedger.Entry> earlier = ledger.find(request.type(), request.tmdbId(), request.is4k(), seasons);
-      if (earlier.isPresent() && recent(earlier.get())) {
-        log.info("{} was requested through Overtalkerr before (request {}); not filing it again", item.title(), earlier.get().backendRequestId());
-        return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+      // requests made through us in the last minutes guard against a backend that has not caught up
+      List<RequestLedger.Entry> recent = ledger.entries().stream()
+          .filter(e -> e.type() == request.type() && e.tmdbId() == request.tmdbId() && e.is4k() == request.is4k() && recent(e))
+          .toList();
+      if (!recent.isEmpty()) {
+        boolean everything = request.type() == MediaType.MOVIE || seasons.isEmpty() || recent.stream().anyMatch(e -> e.seasons().isEmpty());
+        List<Integer> remaining = everything ? List.of()
+            : seasons.stream().filter(n -> recent.stream().noneMatch(e -> e.seasons().contains(n))).toList();
+        if (remaining.isEmpty()) {
+          log.info("{} was requested through Overtalkerr minutes ago (request {}); not filing it again", item.title(),
+              recent.get(recent.size() - 1).backendRequestId());
+          return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+        }
+        if (remaining.size() < seasons.size()) {
+          return file(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item, requester,
+              satelliteId, language, budget);
+        }
       }
       RequestRecord made;
       try {
@@ -1009,10 +1061,15 @@ public final class DialogEngine {
    * it just before simply fetches a fresh one.
    */
   private Session session(String key) {
-    if (sessions.size() > 64) {
-      Instant cutoff = clock.instant().minus(sessionTimeout.multipliedBy(2));
+    Instant now = clock.instant();
+    if (sessions.size() > 64 && now.isAfter(lastCleanup.plusSeconds(30))) {
+      lastCleanup = now;
+      Instant cutoff = now.minus(sessionTimeout.multipliedBy(2));
       for (var entry : sessions.entrySet()) {
         Session s = entry.getValue();
+        if (!s.lastActivity.isBefore(cutoff)) {
+          continue; // recently used, or busy right now: never wait for its lock
+        }
         synchronized (s) {
           if (s.lastActivity.isBefore(cutoff) && sessions.remove(entry.getKey(), s)) {
             s.dead = true;

@@ -33,7 +33,7 @@ final class Session {
   String satelliteId;
   /** The time the current turn may take. */
   TurnBudget budget = TurnBudget.NONE;
-  Instant lastActivity = Instant.EPOCH;
+  volatile Instant lastActivity = Instant.EPOCH;
   /** Dropped from the session map (long idle); a turn that still holds it fetches a new one. */
   boolean dead;
 

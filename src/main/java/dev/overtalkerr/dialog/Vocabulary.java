@@ -237,6 +237,7 @@ final class Vocabulary {
         "get hold of", "pick up", "set up", "we wanna watch", "i need to see", "i have to see",
         "help me find", "help me get", "help me download", "help me look for", "help me search for",
         "ask overtalkerr for", "ask overtalkerr to get", "ask overtalkerr to download",
+        "make that", "make it", "change that to", "change it to", "switch to", "rather",
         "i wanted", "i wanted to watch", "i wanted to see", "i was looking for", "i was after");
     v.afterVerb = Phrases.of("me", "us", "for me", "for us", "please", "something called",
         "something named", "a thing called", "one called", "a title called", "the one called");
@@ -248,7 +249,8 @@ final class Vocabulary {
         "if you can", "if possible", "if you could", "overtalkerr", "overtalker", "okay", "ok",
         "thanks a lot", "cheers", "right now", "asap", "to download", "to watch", "and", "and thanks",
         "and thank you", "would you", "could you", "can you", "will you", "please would you",
-        "right away", "straight away", "immediately", "when you can", "when you get a chance")
+        "right away", "straight away", "immediately", "when you can", "when you get a chance",
+        "instead", "instead please", "rather")
         .plus(Phrases.of(listPlaces()));
     v.particles = Map.of(
         "put", Phrases.of("on", "in", "on the list", "in the queue", "on my list", "onto the list"),
@@ -400,7 +402,7 @@ final class Vocabulary {
         "ich möchte mir", "ich will mir", "ich würde mir gern", "ich würde mir gerne", "ich wünsche mir",
         "schau nach", "schaue nach", "such mal nach", "lad mal", "lade mal", "ich wollte",
         "ich wollte eigentlich", "wir wollen", "wir möchten", "wir würden gern", "wir würden gerne",
-        "frage", "frag", "setze", "setz", "fordere mir");
+        "frage", "frag", "setze", "setz", "fordere mir", "lieber", "doch lieber", "dann lieber", "stattdessen");
     v.afterVerb = Phrases.of("mir", "uns", "mal", "bitte", "für mich", "gerne", "gern", "doch", "eben",
         "schnell", "kurz", "etwas namens",
         "was namens", "etwas mit dem titel");
@@ -414,7 +416,8 @@ final class Vocabulary {
         "sofort", "bitte schön", "wenn möglich", "wenn du kannst", "ok", "okay", "vormerken",
         "merken", "aufnehmen", "anfordern", "geben", "gucken bitte", "schauen bitte", "hinzu bitte",
         "hinzufügen bitte", "herunterladen bitte", "kann", "können", "könnte", "würde", "will",
-        "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte")
+        "möchte", "abspielen", "spielen", "auf", "und", "und danke", "kannst du das", "ja", "sofort bitte",
+        "stattdessen", "lieber")
         .plus(Phrases.of(listenOrte()));
     v.particles = Map.of(
         "fordere", Phrases.of("an"),

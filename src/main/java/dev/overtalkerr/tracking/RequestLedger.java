@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -66,19 +65,6 @@ public final class RequestLedger {
     this.file = settings.dataDir().resolve("requests.json");
     this.json = json;
     load();
-  }
-
-  /** The most recent entry for this title, 4K flag and (for series) one of these seasons. */
-  public synchronized Optional<Entry> find(MediaType type, int tmdbId, boolean is4k, List<Integer> seasons) {
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      Entry e = entries.get(i);
-      if (e.type() == type && e.tmdbId() == tmdbId && e.is4k() == is4k
-          && (type == MediaType.MOVIE || seasons.isEmpty() || e.seasons().isEmpty()
-              || seasons.stream().anyMatch(e.seasons()::contains))) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
   }
 
   /** Adds an entry and writes the file. A failed write is logged; the entry stays in memory. */

@@ -477,7 +477,7 @@ class DialogEngineTest {
     assertThat(missing.expect()).isEqualTo(Expect.SEASON);
     assertThat(missing.speech()).contains("doesn't have season 5", "4 seasons");
     Reply noFourK = say("download game of thrones season 8 in 4k");
-    assertThat(noFourK.speech()).contains("4K copies aren't allowed", "already in your library", "Is that the one you meant?");
+    assertThat(noFourK.speech()).contains("4K copies aren't allowed", "regular copy", "already in your library", "Is that the one you meant?");
     Reply upcoming = say("download avengers doomsday");
     assertThat(upcoming.speech()).contains("isn't out yet");
     assertThat(say("yes").speech()).contains("when it comes out");
@@ -501,7 +501,7 @@ class DialogEngineTest {
     assertThat(british.candidate().year()).as("the next match").isEqualTo(2001);
     Reply gaga = say("the one with lady gaga");
     assertThat(gaga.state()).isEqualTo(State.OFFER);
-    assertThat(gaga.speech()).startsWith("I couldn't find anything called");
+    assertThat(gaga.speech()).startsWith("I didn't catch a new title in that.");
     assertThat(gaga.candidate().year()).as("still the same offer").isEqualTo(2001);
     assertThat(say("yes please").expect()).isEqualTo(Expect.SEASON);
   }
@@ -536,5 +536,77 @@ class DialogEngineTest {
     Reply koenig = say("wohnzimmer", "Lade den König der Löwen herunter", "de");
     assertThat(koenig.state()).isEqualTo(State.OFFER);
     assertThat(koenig.candidate().title()).isEqualTo("Der König der Löwen");
+  }
+
+  @Test
+  void aCorrectionAfterNoAsksForTheNewTitle() {
+    say("download dune");
+    Reply dark = say("no, dark");
+    assertThat(dark.candidate().title()).isEqualTo("Dark");
+    say("download dune");
+    Reply instead = say("actually make that gladiator 2");
+    assertThat(instead.candidate().title()).isEqualTo("Gladiator II");
+    say("wohnzimmer", "lade dune herunter", "de");
+    assertThat(say("wohnzimmer", "nein, lieber dark", "de").candidate().title()).isEqualTo("Dark");
+  }
+
+  @Test
+  void bareNumbersNameTheSeasonOfTheSeriesOnOffer() throws Exception {
+    say("request the office");
+    Reply two = say("2");
+    assertThat(two.candidate().title()).isEqualTo("The Office");
+    assertThat(two.speech()).contains("You asked for season 2.");
+    say("request better call saul");
+    assertThat(say("yes").expect()).isEqualTo(Expect.SEASON);
+    Reply one = say("one");
+    assertThat(one.state()).isEqualTo(State.REQUESTED);
+    assertThat(one.request().seasons()).containsExactly(1);
+  }
+
+  @Test
+  void anUnreadableAnswerToTheSeasonQuestionAsksAgain() {
+    say("request better call saul");
+    say("yes");
+    Reply again = say("the lot of them if you would be so kind");
+    assertThat(again.state()).isEqualTo(State.QUESTION);
+    assertThat(again.expect()).isEqualTo(Expect.SEASON);
+    assertThat(again.end()).isFalse();
+  }
+
+  @Test
+  void oneMissingSeasonIsRequestedWithoutAQuestion() throws Exception {
+    say("download stranger things");
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.REQUESTED);
+    assertThat(yes.request().seasons()).containsExactly(5);
+  }
+
+  @Test
+  void severalSeasonsThatDoNotAllExistAreAskedAbout() throws Exception {
+    say("request seasons 1 and 3 of the office from 2001");
+    Reply question = say("yes");
+    assertThat(question.expect()).isEqualTo(Expect.SEASON);
+    assertThat(question.speech()).contains("doesn't have season 3");
+    assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void downloadItWhileSomethingIsOnOfferMeansYes() throws Exception {
+    say("den", "download aliens", "en");
+    Reply it = engine.handle(new Turn("download it", "request", "it", null, "en", "den", null, null, null));
+    assertThat(it.state()).isEqualTo(State.REQUESTED);
+    assertThat(it.candidate().title()).isEqualTo("Aliens");
+  }
+
+  @Test
+  void aRecentRequestForSomeSeasonsFilesOnlyTheOthers() throws Exception {
+    say("download season five of better call saul");
+    assertThat(say("yes").request().seasons()).containsExactly(5);
+    // the backend has not caught up yet: a new engine on the same ledger and a fresh catalogue
+    engine = engine("owner", List.of(), clock);
+    say("download seasons 5 and 6 of better call saul");
+    Reply both = say("yes");
+    assertThat(both.state()).isEqualTo(State.REQUESTED);
+    assertThat(both.request().seasons()).containsExactly(6);
   }
 }
