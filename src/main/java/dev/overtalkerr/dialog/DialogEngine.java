@@ -7,8 +7,6 @@ import dev.overtalkerr.backend.MediaBackend;
 import dev.overtalkerr.backend.MediaItem;
 import dev.overtalkerr.backend.MediaRequest;
 import dev.overtalkerr.backend.MediaType;
-import dev.overtalkerr.backend.RequestRecord;
-import dev.overtalkerr.backend.RequestStatus;
 import dev.overtalkerr.backend.Requester;
 import dev.overtalkerr.backend.Season;
 import dev.overtalkerr.backend.SeasonSelection;
@@ -21,7 +19,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,16 +66,15 @@ public final class DialogEngine {
   private final MediaBackend backend;
   private final Speech phrases;
   private final Requesters requesters;
-  private final RequestLedger ledger;
+  private final RequestDesk desk;
   private final Clock clock;
   private final String defaultLanguage;
   private final Duration sessionTimeout;
   private final int maxCandidates;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile Instant lastCleanup = Instant.EPOCH;
 
-  @Inject
+  /** A dialog with its own request desk (tests and tools; the application injects the desk). */
   public DialogEngine(
       UtteranceParser parser,
       Ranker ranker,
@@ -88,12 +84,25 @@ public final class DialogEngine {
       RequestLedger ledger,
       Settings settings,
       Clock clock) {
+    this(parser, ranker, backend, phrases, requesters, new RequestDesk(backend, phrases, ledger, clock), settings, clock);
+  }
+
+  @Inject
+  DialogEngine(
+      UtteranceParser parser,
+      Ranker ranker,
+      MediaBackend backend,
+      Speech phrases,
+      Requesters requesters,
+      RequestDesk desk,
+      Settings settings,
+      Clock clock) {
     this.parser = parser;
     this.ranker = ranker;
     this.backend = backend;
     this.phrases = phrases;
     this.requesters = requesters;
-    this.ledger = ledger;
+    this.desk = desk;
     this.clock = clock;
     this.defaultLanguage = settings.dialog().language();
     this.sessionTimeout = settings.dialog().sessionTimeout();
@@ -265,7 +274,7 @@ public final class DialogEngine {
     String preface = u.title().split(" ").length > 4 ? phrases.say(language, "not.understood.keep")
         : phrases.say(language, "not.found.keep", u.title());
     if (session.step == Step.ASK_SEASON) {
-      Reply question = seasonQuestion(session.current, effectiveFourK(session), language, null);
+      Reply question = desk.seasonQuestion(session.current, effectiveFourK(session), language, null);
       return new Reply(preface + " " + question.speech(), false, Expect.SEASON, State.QUESTION, question.candidate(), null, null);
     }
     return offerCurrent(session, language, preface);
@@ -548,13 +557,13 @@ public final class DialogEngine {
     session.step = Step.OFFERING;
     // the copy that would really be requested: 4K only where this person may ask for it
     boolean fourK = effectiveFourK(session);
-    OptionalInt asked = item.type() == MediaType.TV ? seasonNumber(item, session.season, fourK) : OptionalInt.empty();
+    OptionalInt asked = item.type() == MediaType.TV ? desk.seasonNumber(item, session.season, fourK) : OptionalInt.empty();
     Optional<Season> askedSeason = asked.isPresent()
         ? item.regularSeasons().stream().filter(x -> x.number() == asked.getAsInt()).findFirst() : Optional.empty();
     if (asked.isPresent() && askedSeason.isEmpty() && !item.regularSeasons().isEmpty()) {
       // "season 5" of a series with 4: say so at once and ask which one
       session.step = Step.ASK_SEASON;
-      return seasonQuestion(item, fourK, language, asked.getAsInt());
+      return desk.seasonQuestion(item, fourK, language, asked.getAsInt());
     }
     List<String> parts = new ArrayList<>();
     if (preface != null) {
@@ -608,7 +617,7 @@ public final class DialogEngine {
 
   private String statusSentence(MediaItem item, Session session, boolean fourK, String language) {
     if (item.type() == MediaType.TV && !item.regularSeasons().isEmpty()) {
-      OptionalInt number = seasonNumber(item, session.season, fourK);
+      OptionalInt number = desk.seasonNumber(item, session.season, fourK);
       Integer asked = number.isPresent() ? number.getAsInt() : null;
       if (asked != null) {
         Optional<Season> s = item.regularSeasons().stream().filter(x -> x.number() == asked).findFirst();
@@ -616,7 +625,7 @@ public final class DialogEngine {
           return seasonStatusSentence(s.get().status(fourK), phrases.seasons(language, List.of(asked)), language);
         }
       }
-      String summary = seasonSummary(item, fourK, language);
+      String summary = desk.seasonSummary(item, fourK, language);
       if (summary != null) {
         return summary;
       }
@@ -629,50 +638,19 @@ public final class DialogEngine {
       case PARTIALLY_AVAILABLE -> phrases.say(language, "status.partial");
       case BLOCKLISTED -> phrases.say(language, "status.blocklisted");
       case DELETED -> phrases.say(language, "status.deleted");
-      case UNKNOWN -> isUpcoming(item) ? phrases.say(language, "status.upcoming") : null;
+      case UNKNOWN -> desk.isUpcoming(item) ? phrases.say(language, "status.upcoming") : null;
     };
-  }
-
-  /**
-   * "Season 1 is in your library, season 2 is requested, seasons 3 and 4 are not." — or null when
-   * every season stands the same (then the title's status says it all).
-   */
-  private String seasonSummary(MediaItem item, boolean fourK, String language) {
-    List<Season> seasons = item.regularSeasons();
-    List<Integer> present = seasons.stream().filter(s -> s.status(fourK) == Availability.AVAILABLE).map(Season::number).toList();
-    List<Integer> requested = seasons.stream().filter(s -> s.status(fourK) == Availability.PENDING || s.status(fourK) == Availability.PROCESSING)
-        .map(Season::number).toList();
-    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK).isRequestable() || s.status(fourK) == Availability.BLOCKLISTED)
-        .map(Season::number).toList();
-    int kinds = (present.isEmpty() ? 0 : 1) + (requested.isEmpty() ? 0 : 1) + (missing.isEmpty() ? 0 : 1);
-    if (kinds < 2) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    if (!present.isEmpty()) {
-      parts.add(phrases.say(language, "status.seasons.available", phrases.seasons(language, present), present.size()));
-    }
-    if (!requested.isEmpty()) {
-      parts.add(phrases.say(language, "status.seasons.requested", phrases.seasons(language, requested), requested.size()));
-    }
-    if (!missing.isEmpty()) {
-      parts.add(phrases.say(language, "status.seasons.missing", phrases.seasons(language, missing), missing.size()));
-    }
-    return capitalize(String.join(", ", parts)) + ".";
   }
 
   private String seasonStatusSentence(Availability status, String seasonWords, String language) {
     return switch (status) {
-      case AVAILABLE -> phrases.say(language, "status.available.season", capitalize(seasonWords));
+      case AVAILABLE -> phrases.say(language, "status.available.season", RequestDesk.capitalize(seasonWords));
       case PENDING -> phrases.say(language, "status.pending");
       case PROCESSING -> phrases.say(language, "status.processing");
       default -> null;
     };
   }
 
-  private boolean isUpcoming(MediaItem item) {
-    return item.releaseDate() != null && item.releaseDate().isAfter(LocalDate.now(clock));
-  }
 
   private Reply question(Session session, String language, Expect expect, String speech) {
     return new Reply(speech, false, expect, State.QUESTION, session.current, null, null);
@@ -691,207 +669,14 @@ public final class DialogEngine {
       return errorReply(language, BackendError.USER_NOT_MAPPED.code(), "error.user_not_mapped", "no backend user is mapped to this person", item);
     }
     boolean fourK = session.fourK && requester.get().allow4k();
-    Outcome outcome = decide(item, session.season, fourK, language);
-    if (outcome.reply != null) {
-      if (outcome.reply.state() == State.QUESTION) {
+    RequestDesk.Outcome outcome = desk.decide(item, session.season, fourK, language);
+    if (outcome.reply() != null) {
+      if (outcome.reply().state() == State.QUESTION) {
         session.step = Step.ASK_SEASON;
       }
-      return outcome.reply;
+      return outcome.reply();
     }
-    return file(outcome.request, item, requester.get(), session.satelliteId, language, session.budget);
-  }
-
-  /** Either a finished reply (already there, a question) or the request to file. */
-  private record Outcome(Reply reply, MediaRequest request) {}
-
-  private Outcome decide(MediaItem item, SeasonSpec season, boolean fourK, String language) {
-    Availability status = item.status(fourK);
-    if (status == Availability.BLOCKLISTED) {
-      return new Outcome(errorReply(language, BackendError.BLOCKLISTED.code(), "blocklisted", "the title is blocklisted", item, item.title()), null);
-    }
-    if (item.type() == MediaType.MOVIE) {
-      Reply already = alreadyReply(status, item.title(), item, language);
-      return already != null ? new Outcome(already, null) : new Outcome(null, MediaRequest.movie(item.tmdbId(), fourK));
-    }
-    List<Season> seasons = item.regularSeasons();
-    if (seasons.isEmpty()) {
-      Reply already = alreadyReply(status, item.title(), item, language);
-      return already != null ? new Outcome(already, null)
-          : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.ALL, fourK));
-    }
-    List<Integer> missing = seasons.stream().filter(s -> s.status(fourK).isRequestable()).map(Season::number).toList();
-    if (season == null) {
-      if (missing.isEmpty()) {
-        return new Outcome(nothingMissing(item, seasons, fourK, language), null);
-      }
-      if (seasons.size() == 1 || missing.size() == 1) {
-        // one season to request: the offer already said which one is missing
-        return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
-      }
-      return new Outcome(seasonQuestion(item, fourK, language, null), null);
-    }
-    if (!season.more().isEmpty()) {
-      // "seasons 4 to 6": file those of them that are still missing
-      List<Integer> wanted = season.numbers();
-      List<Season> named = seasons.stream().filter(x -> wanted.contains(x.number())).toList();
-      if (named.size() < wanted.size()) {
-        int absent = wanted.stream().filter(n -> seasons.stream().noneMatch(x -> x.number() == n)).findFirst().orElse(wanted.get(0));
-        return new Outcome(seasonQuestion(item, fourK, language, absent), null);
-      }
-      List<Integer> toFile = named.stream().filter(x -> x.status(fourK).isRequestable()).map(Season::number).toList();
-      if (!toFile.isEmpty()) {
-        return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(toFile), fourK));
-      }
-      List<Integer> namedNumbers = named.stream().map(Season::number).toList();
-      return new Outcome(named.stream().allMatch(x -> x.status(fourK) == Availability.AVAILABLE)
-          ? new Reply(phrases.say(language, "already.available.seasons", capitalize(phrases.seasons(language, namedNumbers)), item.title(),
-              namedNumbers.size()), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null)
-          : new Reply(phrases.say(language, "already.requested.seasons", capitalize(phrases.seasons(language, namedNumbers)), item.title(),
-              namedNumbers.size()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null), null);
-    }
-    if (season.which() == SeasonSpec.Which.ALL) {
-      return missing.isEmpty() ? new Outcome(nothingMissing(item, seasons, fourK, language), null)
-          : new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK));
-    }
-    int number;
-    OptionalInt resolved = seasonNumber(item, season, fourK);
-    if (resolved.isEmpty()) {
-      return new Outcome(new Reply(phrases.say(language, "next.season.none", item.title()), true, Expect.NONE,
-          State.ALREADY_AVAILABLE, item, null, null), null);
-    }
-    number = resolved.getAsInt();
-    Optional<Season> chosen = seasons.stream().filter(s -> s.number() == number).findFirst();
-    if (chosen.isEmpty()) {
-      return new Outcome(seasonQuestion(item, fourK, language, number), null);
-    }
-    String words = phrases.seasons(language, List.of(number));
-    Availability s = chosen.get().status(fourK);
-    if (s == Availability.AVAILABLE) {
-      return new Outcome(new Reply(phrases.say(language, "already.available.seasons", capitalize(words), item.title(), 1), true,
-          Expect.NONE, State.ALREADY_AVAILABLE, item, null, null), null);
-    }
-    if (s == Availability.PENDING || s == Availability.PROCESSING) {
-      return new Outcome(alreadyReply(s, capitalize(words) + " " + ofWord(language) + " " + item.title(), item, language), null);
-    }
-    return new Outcome(null, MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(number), fourK));
-  }
-
-  /**
-   * The season number a spec means for this series: the number said; for "the latest" the highest
-   * season that has aired (or has no air year); for "the next" the first season after the last one
-   * that is there or requested. Empty for "all", or when there is no next season.
-   */
-  private OptionalInt seasonNumber(MediaItem item, SeasonSpec spec, boolean fourK) {
-    if (spec == null || spec.which() == SeasonSpec.Which.ALL || !spec.more().isEmpty()) {
-      return OptionalInt.empty();
-    }
-    if (spec.number() != null) {
-      return OptionalInt.of(spec.number());
-    }
-    List<Season> seasons = item.regularSeasons();
-    if (spec.which() == SeasonSpec.Which.LATEST) {
-      int thisYear = LocalDate.now(clock).getYear();
-      OptionalInt aired = seasons.stream().filter(x -> x.airYear() == null || x.airYear() <= thisYear).mapToInt(Season::number).max();
-      return aired.isPresent() ? aired : seasons.stream().mapToInt(Season::number).max();
-    }
-    int lastThere = seasons.stream().filter(x -> !x.status(fourK).isRequestable()).mapToInt(Season::number).max().orElse(0);
-    return seasons.stream().mapToInt(Season::number).filter(n -> n > lastThere).min();
-  }
-
-  private static String ofWord(String language) {
-    return language.equals("de") ? "von" : "of";
-  }
-
-  private Reply nothingMissing(MediaItem item, List<Season> seasons, boolean fourK, String language) {
-    boolean allThere = seasons.stream().allMatch(s -> s.status(fourK) == Availability.AVAILABLE);
-    if (allThere) {
-      return new Reply(phrases.say(language, "already.available", item.title()), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null);
-    }
-    return new Reply(phrases.say(language, "already.no.seasons.left", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-  }
-
-  private Reply seasonQuestion(MediaItem item, boolean fourK, String language, Integer unknownSeason) {
-    List<Season> seasons = item.regularSeasons();
-    if (unknownSeason != null) {
-      return new Reply(phrases.say(language, "question.season.unknown", item.title(), phrases.seasons(language, List.of(unknownSeason)),
-          String.valueOf(seasons.size())), false, Expect.SEASON, State.QUESTION, item, null, null);
-    }
-    String summary = seasonSummary(item, fourK, language);
-    if (summary == null) {
-      summary = "";
-    }
-    return new Reply(phrases.say(language, "question.season", item.title(), String.valueOf(seasons.size()), summary).replace("  ", " "),
-        false, Expect.SEASON, State.QUESTION, item, null, null);
-  }
-
-  /** The reply for something already there or already asked for, or null when it may be requested. */
-  private Reply alreadyReply(Availability status, String what, MediaItem item, String language) {
-    return switch (status) {
-      case AVAILABLE -> new Reply(phrases.say(language, "already.available", what), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null);
-      case PENDING -> new Reply(phrases.say(language, "already.pending", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-      case PROCESSING -> new Reply(phrases.say(language, "already.processing", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-      default -> null;
-    };
-  }
-
-  /** Files the request once: not while the same one is in flight, not when the ledger has it. */
-  private Reply file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language,
-      TurnBudget budget) {
-    List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
-    String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;
-    if (!inFlight.add(key)) {
-      return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-    }
-    try {
-      // requests made through us in the last minutes guard against a backend that has not caught up
-      List<RequestLedger.Entry> recent = ledger.entries().stream()
-          .filter(e -> e.type() == request.type() && e.tmdbId() == request.tmdbId() && e.is4k() == request.is4k() && recent(e))
-          .toList();
-      if (!recent.isEmpty()) {
-        boolean everything = request.type() == MediaType.MOVIE || seasons.isEmpty() || recent.stream().anyMatch(e -> e.seasons().isEmpty());
-        List<Integer> remaining = everything ? List.of()
-            : seasons.stream().filter(n -> recent.stream().noneMatch(e -> e.seasons().contains(n))).toList();
-        if (remaining.isEmpty()) {
-          log.info("{} was requested through Overtalkerr minutes ago (request {}); not filing it again", item.title(),
-              recent.get(recent.size() - 1).backendRequestId());
-          return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-        }
-        if (remaining.size() < seasons.size()) {
-          return file(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item, requester,
-              satelliteId, language, budget);
-        }
-      }
-      RequestRecord made;
-      try {
-        budget.beforeBackendCall();
-        made = backend.request(request, requester);
-      } catch (BackendException e) {
-        if (e.error() == BackendError.ALREADY_REQUESTED) {
-          return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-        }
-        if (e.error() == BackendError.NO_SEASONS_LEFT) {
-          return new Reply(phrases.say(language, "already.no.seasons.left", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-        }
-        return failure(e, language, item);
-      }
-      ledger.record(new RequestLedger.Entry(made.id(), request.type(), request.tmdbId(), item.title(),
-          made.seasons().isEmpty() ? seasons : made.seasons(), request.is4k(),
-          requester.isOwner() ? Requesters.OWNER : requester.backendUserId(), satelliteId, clock.instant()));
-      log.info("Requested {} ({} {}, seasons {}, 4K {}) as {}: backend request {} is {}", item.title(), request.type().wire(),
-          request.tmdbId(), seasons, request.is4k(), requester.displayName(), made.id(), made.status().wire());
-      String speech = seasons.isEmpty() ? phrases.say(language, "requested", item.title())
-          : phrases.say(language, "requested.seasons", phrases.seasons(language, made.seasons().isEmpty() ? seasons : made.seasons()), item.title());
-      String next = made.status() == RequestStatus.PENDING_APPROVAL ? "requested.approval"
-          : isUpcoming(item) ? "requested.upcoming" : "requested.approved";
-      speech += " " + phrases.say(language, next);
-      return new Reply(speech, true, Expect.NONE, State.REQUESTED, item, made, null);
-    } finally {
-      inFlight.remove(key);
-    }
-  }
-
-  private boolean recent(RequestLedger.Entry entry) {
-    return entry.requestedAt() != null && entry.requestedAt().isAfter(clock.instant().minus(Duration.ofMinutes(10)));
+    return desk.file(outcome.request(), item, requester.get(), session.satelliteId, language, session.budget);
   }
 
   // ---------------------------------------------------------------- structured commands
@@ -1008,18 +793,18 @@ public final class DialogEngine {
       List<Integer> missing = item.regularSeasons().stream().filter(s -> wanted.contains(s.number()) && s.status(k).isRequestable())
           .map(Season::number).toList();
       if (missing.isEmpty()) {
-        return nothingMissing(item, item.regularSeasons().stream().filter(s -> wanted.contains(s.number())).toList(), fourK, language);
+        return desk.nothingMissing(item, item.regularSeasons().stream().filter(s -> wanted.contains(s.number())).toList(), fourK, language);
       }
-      return file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(),
+      return desk.file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(),
           language, budget);
     }
-    Outcome outcome = decide(item, season, fourK, language);
-    if (outcome.reply != null) {
-      return outcome.reply.end() ? outcome.reply
-          : new Reply(outcome.reply.speech(), true, Expect.NONE, State.ERROR, item, null,
+    RequestDesk.Outcome outcome = desk.decide(item, season, fourK, language);
+    if (outcome.reply() != null) {
+      return outcome.reply().end() ? outcome.reply()
+          : new Reply(outcome.reply().speech(), true, Expect.NONE, State.ERROR, item, null,
               new Reply.ErrorInfo("invalid_request", "say which seasons to request"));
     }
-    return file(outcome.request, item, requester.get(), ctx.satelliteId(), language, budget);
+    return desk.file(outcome.request(), item, requester.get(), ctx.satelliteId(), language, budget);
   }
 
   // ---------------------------------------------------------------- replies for the channel
@@ -1041,12 +826,11 @@ public final class DialogEngine {
   }
 
   private Reply failure(BackendException e, String language, MediaItem item) {
-    log.warn("Backend call failed ({}): {}", e.error().code(), e.getMessage());
-    return errorReply(language, e.error().code(), "error." + e.error().code(), e.getMessage(), item);
+    return desk.failure(e, language, item);
   }
 
   private Reply errorReply(String language, String code, String key, String message, MediaItem item, Object... args) {
-    return new Reply(phrases.say(language, key, args), true, Expect.NONE, State.ERROR, item, null, new Reply.ErrorInfo(code, message));
+    return desk.error(language, code, key, message, item, args);
   }
 
   private Reply reply(String language, State state, Expect expect, boolean end, MediaItem item, String key, Object... args) {
@@ -1113,9 +897,6 @@ public final class DialogEngine {
     return n.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N} ]", "").replaceAll("\\s+", " ").trim();
   }
 
-  private static String capitalize(String s) {
-    return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 
   private static String abbreviate(String s) {
     if (s == null) {
