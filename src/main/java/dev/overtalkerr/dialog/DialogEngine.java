@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * contract's key), turned by each utterance. It searches, offers the best match with what the
  * backend knows of it, walks through alternatives ("no" → the next), narrows ("the one from 1984",
  * "the series", "the newer one"), asks for the season or the film-or-series choice only when it
- * must, and files exactly what was asked as the right person. Nothing is filed twice: the offer is
- * checked against the backend's current status, against requests in flight, and against the
- * ledger of requests made through Overtalkerr.
+ * must, and has the {@link RequestDesk} file exactly what was asked as the right person. Nothing is
+ * filed twice: the offer is checked against the backend's current status, and the desk checks
+ * requests in flight and the ledger of requests made through Overtalkerr.
  *
  * <p>It knows nothing of MQTT or HTTP: it takes a {@link Turn} and gives a {@link Reply}.
  */
