@@ -53,9 +53,15 @@ public final class DialogEngine {
   /** Answers to "which season?" that mean the latest one without saying "season". */
   private static final Pattern LATEST_ANSWER =
       Pattern.compile("(?iu)\\W*(the\\s+)?(last|latest|newest|most recent|letzte\\w*|neueste\\w*|aktuellste\\w*|jüngste\\w*)(\\s+one)?\\W*");
+  /** "get it", "download it": yes to an offer, but the title It when nothing is on offer. */
+  private static final Pattern VERB_IT = Pattern.compile("(?iu)\\W*(get|download|request|grab|find|fetch)\\s+it\\W*");
   /** Titles that are pronouns while something is on offer: "download it" means "yes". */
   private static final Set<String> PRONOUNS = Set.of("it", "that", "this", "that one", "es", "das", "ihn", "sie");
   private static final Pattern GERMAN_OBJECT_ARTICLE = Pattern.compile("(?:den|dem|einen|einem) (.+)");
+  /** The start of a correction: "no no, wait, I mean ...", "actually ...", "nein, eigentlich ...". */
+  private static final Pattern CORRECTION_LEAD = Pattern.compile(
+      "(?iu)(\\W*\\b(no|nope|nah|not that|wait|hang on|hold on|sorry|actually|i mean|i meant|oh|nein|nee|warte|moment|"
+          + "eigentlich|ich meine|ich meinte|doch|lieber)\\b)+[\\s,.!]*");
   /** A "no" at the start of an utterance: "no, the british one", "nein, die andere". */
   private static final Pattern LEADING_NO = Pattern.compile("(?iu)\\W*(no|nope|nah|not that|nein|nee|nicht)\\b");
   private static final Set<String> ANSWER_FILLER =
@@ -181,13 +187,17 @@ public final class DialogEngine {
       }
     }
     if (session.step == Step.OFFERING && session.current != null && session.current.type() == MediaType.TV
-        && u.intent() == Intent.REQUEST && u.hasTitle() && answerWords(u.title()).size() <= 1) {
-      // a bare number while a series is on offer names the season ("2", "the second one")
+        && u.intent() == Intent.REQUEST && u.hasTitle()) {
+      // bare numbers while a series is on offer name the season ("2", "four and five")
       Optional<SeasonSpec> season = seasonAnswer(session, turn, u, language);
       if (season.isPresent() && season.get().number() != null) {
         session.season = season.get();
         return offerCurrent(session, language, null);
       }
+    }
+    if (session.step == Step.OFFERING && u.fourK() && u.hasTitle() && parser.parse(u.title(), language).intent() == Intent.CONFIRM) {
+      session.fourK = true; // "yes, but in 4K"
+      return offerCurrent(session, language, null);
     }
     if (session.step == Step.ASK_MEDIA_TYPE && u.intent() == Intent.REFINE && u.mediaType() != TypeHint.ANY) {
       return narrow(session, u, language);
@@ -196,12 +206,19 @@ public final class DialogEngine {
       case CANCEL:
         return reply(language, State.CANCELLED, Expect.NONE, true, null, "cancelled");
       case LAUNCH:
+        if (session.step != Step.IDLE && session.step != Step.ASK_TITLE) {
+          return help(session, language); // "hmm" in the middle of a dialog: say again what is pending
+        }
         session.reset();
         session.step = Step.ASK_TITLE;
         return reply(language, State.WELCOME, Expect.TITLE, false, null, "welcome");
       case HELP:
         return help(session, language);
       case CONFIRM:
+        if ((session.step == Step.IDLE || session.step == Step.ASK_TITLE) && turn.text() != null
+            && VERB_IT.matcher(turn.text()).matches()) {
+          return search(session, new Understanding(Intent.REQUEST, "it", TypeHint.ANY, null, null, null, false, null, List.of()), language);
+        }
         if (session.step == Step.OFFERING) {
           return confirm(session, language);
         }
@@ -217,11 +234,25 @@ public final class DialogEngine {
         if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON) {
           return offer(session, session.index + 1, language, null);
         }
-        if (session.step == Step.ASK_MEDIA_TYPE) {
+        if (session.step == Step.ASK_MEDIA_TYPE || session.step == Step.ASK_TITLE) {
           return reply(language, State.CANCELLED, Expect.NONE, true, null, "cancelled");
         }
         return nothingPending(session, language);
       case REFINE:
+        if (session.step == Step.OFFERING && session.current != null && u.years() == null && u.mediaType() == TypeHint.ANY
+            && u.order() == null && u.season() == null && !u.fourK() && turn.text() != null) {
+          // "the second one": the season of a series on offer, else that match in the list
+          OptionalInt n = parser.number(turn.text(), language);
+          if (n.isPresent() && n.getAsInt() > 0) {
+            if (session.current.type() == MediaType.TV) {
+              session.season = SeasonSpec.number(n.getAsInt());
+              return offerCurrent(session, language, null);
+            }
+            if (n.getAsInt() <= session.candidates.size() && n.getAsInt() - 1 != session.index) {
+              return offer(session, n.getAsInt() - 1, language, null);
+            }
+          }
+        }
         if (session.step == Step.OFFERING || session.step == Step.ASK_SEASON || session.step == Step.ASK_MEDIA_TYPE) {
           return narrow(session, u, language);
         }
@@ -256,9 +287,9 @@ public final class DialogEngine {
     if (found.state() != State.NOT_FOUND) {
       return found;
     }
-    java.util.regex.Matcher no = turn.text() == null ? null : LEADING_NO.matcher(turn.text());
-    if (no != null && no.lookingAt()) {
-      String rest = turn.text().substring(no.end()).trim();
+    java.util.regex.Matcher lead = turn.text() == null ? null : CORRECTION_LEAD.matcher(turn.text());
+    if (lead != null && lead.lookingAt()) {
+      String rest = turn.text().substring(lead.end()).trim();
       Understanding corrected = rest.isEmpty() ? Understanding.of(Intent.REJECT) : parser.parse(rest, language);
       if (corrected.hasTitle() && !normalize(corrected.title()).equals(normalize(u.title()))) {
         session.restore(before);
@@ -267,8 +298,10 @@ public final class DialogEngine {
           return other;
         }
       }
-      session.restore(before);
-      return offer(session, session.index + 1, language, null);
+      if (LEADING_NO.matcher(turn.text()).lookingAt()) {
+        session.restore(before);
+        return offer(session, session.index + 1, language, null);
+      }
     }
     session.restore(before);
     String preface = u.title().split(" ").length > 4 ? phrases.say(language, "not.understood.keep")
@@ -368,6 +401,11 @@ public final class DialogEngine {
     }
     List<String> words = u.hasTitle() ? answerWords(u.title()) : List.of();
     if (u.hasTitle() && words.size() > 1) {
+      // "one and two", "two to four", "eins bis drei": seasons said without the word season
+      SeasonSpec several = seasonFromWords(turn.text(), language);
+      if (several != null && !several.more().isEmpty()) {
+        return Optional.of(several);
+      }
       return Optional.empty(); // a new title
     }
     String text = u.hasTitle() && words.size() == 1 ? words.get(0) : turn.text();
@@ -560,8 +598,21 @@ public final class DialogEngine {
     OptionalInt asked = item.type() == MediaType.TV ? desk.seasonNumber(item, session.season, fourK) : OptionalInt.empty();
     Optional<Season> askedSeason = asked.isPresent()
         ? item.regularSeasons().stream().filter(x -> x.number() == asked.getAsInt()).findFirst() : Optional.empty();
+    String absentPreface = null;
     if (asked.isPresent() && askedSeason.isEmpty() && !item.regularSeasons().isEmpty()) {
-      // "season 5" of a series with 4: say so at once and ask which one
+      // "season 5" of a series with 4
+      List<Season> seasons = item.regularSeasons();
+      String absent = phrases.seasons(language, List.of(asked.getAsInt()));
+      if (seasons.size() == 1) {
+        session.season = SeasonSpec.number(seasons.get(0).number());
+        absentPreface = phrases.say(language, "season.only.one", item.title(), absent);
+        return offerCurrent(session, language, preface == null ? absentPreface : preface + " " + absentPreface);
+      }
+      if (seasons.stream().noneMatch(x -> x.status(fourK).isRequestable())) {
+        boolean allThere = seasons.stream().allMatch(x -> x.status(fourK) == Availability.AVAILABLE);
+        return new Reply(phrases.say(language, "season.absent.nothing.left", item.title(), absent), true, Expect.NONE,
+            allThere ? State.ALREADY_AVAILABLE : State.ALREADY_REQUESTED, item, null, null);
+      }
       session.step = Step.ASK_SEASON;
       return desk.seasonQuestion(item, fourK, language, asked.getAsInt());
     }
@@ -634,7 +685,7 @@ public final class DialogEngine {
     return switch (status) {
       case AVAILABLE -> phrases.say(language, "status.available");
       case PENDING -> phrases.say(language, "status.pending");
-      case PROCESSING -> phrases.say(language, "status.processing");
+      case PROCESSING -> phrases.say(language, desk.isUpcoming(item) ? "status.processing.upcoming" : "status.processing");
       case PARTIALLY_AVAILABLE -> phrases.say(language, "status.partial");
       case BLOCKLISTED -> phrases.say(language, "status.blocklisted");
       case DELETED -> phrases.say(language, "status.deleted");

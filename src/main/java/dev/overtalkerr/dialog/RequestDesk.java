@@ -182,7 +182,8 @@ final class RequestDesk {
     return switch (status) {
       case AVAILABLE -> new Reply(phrases.say(language, "already.available", what), true, Expect.NONE, State.ALREADY_AVAILABLE, item, null, null);
       case PENDING -> new Reply(phrases.say(language, "already.pending", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
-      case PROCESSING -> new Reply(phrases.say(language, "already.processing", what), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
+      case PROCESSING -> new Reply(phrases.say(language, isUpcoming(item) ? "already.upcoming" : "already.processing", what), true,
+          Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
       default -> null;
     };
   }

@@ -304,13 +304,14 @@ public final class UtteranceParser {
 
   /** Kinds of answer words, in the order they win when several are said ("no, stop"). */
   private enum AnswerWord {
-    CANCEL, HELP, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, THANKS, NEUTRAL
+    CANCEL, HELP, UNCLEAR, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, THANKS, NEUTRAL
   }
 
   private static Phrases phrases(AnswerWord kind, Vocabulary v) {
     return switch (kind) {
       case CANCEL -> v.cancel;
       case HELP -> v.help;
+      case UNCLEAR -> v.unclear;
       case NEXT -> v.next;
       case REJECT -> v.reject;
       case CONFIRM -> v.confirm;
@@ -337,8 +338,8 @@ public final class UtteranceParser {
     if (words.contains(AnswerWord.CANCEL)) {
       return Intent.CANCEL;
     }
-    if (words.contains(AnswerWord.HELP)) {
-      return Intent.HELP;
+    if (words.contains(AnswerWord.HELP) || words.contains(AnswerWord.UNCLEAR)) {
+      return Intent.HELP; // "hmm not sure", "wie bitte": never a yes; say again what is pending
     }
     if (words.contains(AnswerWord.NEXT)) {
       return Intent.NEXT;

@@ -27,6 +27,8 @@ final class Vocabulary {
   Phrases next;
   Phrases cancel;
   Phrases help;
+  /** Doubt or "say again" in an answer: "not sure", "what", "wie bitte". Never a yes. */
+  Phrases unclear;
   Phrases neutral;
   /** "thanks", "danke": alone (with neutral words) they end the dialog. */
   Phrases thanks;
@@ -201,6 +203,9 @@ final class Vocabulary {
         "what is this", "what do you do", "how do i do this", "can you help me", "help please",
         "what can i ask", "what can i ask you", "what can i ask for", "what should i say",
         "what do you understand", "how do i use you", "what can i do here");
+    v.unclear = Phrases.of("not sure", "not really sure", "im not sure", "i am not sure", "unsure", "maybe", "i dont know",
+        "dont know", "no idea", "what", "pardon", "come again", "say again", "say that again", "sorry what", "excuse me", "huh",
+        "what was that", "i didnt catch that");
     v.neutral = Phrases.of("please", "thanks", "thank", "you", "so", "much", "um", "uh", "er", "erm",
         "oh", "well", "just", "the", "that", "this", "it", "its", "one", "is", "i", "me", "and",
         "then", "mean", "think", "guess", "hey", "overtalkerr", "a", "very", "again", "now", "ah",
@@ -377,7 +382,9 @@ final class Vocabulary {
         "was kannst du", "was kannst du alles", "wie geht das", "hilf mir", "ich brauche hilfe",
         "was kann ich alles sagen", "was kann ich machen",
         "was kann ich tun", "optionen");
-    v.neutral = Phrases.of("bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
+    v.unclear = Phrases.of("nicht sicher", "weiß nicht", "ich weiß nicht", "keine ahnung", "vielleicht", "wie bitte", "was",
+        "bitte was", "hä", "nochmal", "noch mal", "wie war das", "was hast du gesagt");
+    v.neutral = Phrases.of("aber", "bitte", "danke", "schön", "sehr", "doch", "mal", "also", "äh", "ähm", "hm",
         "ach", "das", "der", "die", "den", "es", "ist", "einer", "eine", "einen", "ein", "und", "dann",
         "ich", "meine", "hey", "overtalkerr", "jetzt", "gerne", "danke schön", "vielen dank", "nun",
         "eigentlich", "wirklich", "so", "meinte", "zeig", "mir", "gib", "auch", "nimm", "lieber",

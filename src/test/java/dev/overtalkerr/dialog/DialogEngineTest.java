@@ -472,10 +472,13 @@ class DialogEngineTest {
   void theOfferSpeaksOfTheCopyAndTheSeasonThatWouldBeRequested() throws Exception {
     Reply there = say("download season 2 of the bear");
     assertThat(there.speech()).contains("Season 2 is already in your library", "Is that the one you meant?");
-    Reply missing = say("download season five of succession");
+    Reply missing = say("download season twelve of the office");
     assertThat(missing.state()).isEqualTo(State.QUESTION);
     assertThat(missing.expect()).isEqualTo(Expect.SEASON);
-    assertThat(missing.speech()).contains("doesn't have season 5", "4 seasons");
+    assertThat(missing.speech()).contains("doesn't have season 12", "9 seasons");
+    Reply allRequested = say("download season five of succession");
+    assertThat(allRequested.state()).isEqualTo(State.ALREADY_REQUESTED);
+    assertThat(allRequested.end()).isTrue();
     Reply noFourK = say("download game of thrones season 8 in 4k");
     assertThat(noFourK.speech()).contains("4K copies aren't allowed", "regular copy", "already in your library", "Is that the one you meant?");
     Reply upcoming = say("download avengers doomsday");
@@ -608,5 +611,59 @@ class DialogEngineTest {
     Reply both = say("yes");
     assertThat(both.state()).isEqualTo(State.REQUESTED);
     assertThat(both.request().seasons()).containsExactly(6);
+  }
+
+  @Test
+  void doubtIsNeverAYesAndFillerRepeatsTheOffer() throws Exception {
+    say("get jurassic park");
+    Reply unsure = say("hmm not sure");
+    assertThat(unsure.state()).isEqualTo(State.HELP);
+    assertThat(unsure.expect()).isEqualTo(Expect.CONFIRM);
+    Reply hmm = say("hmm");
+    assertThat(hmm.expect()).isEqualTo(Expect.CONFIRM);
+    say("wohnzimmer", "hol mir das boot", "de");
+    assertThat(say("wohnzimmer", "äh wie bitte", "de").state()).isEqualTo(State.HELP);
+    assertThat(filed()).isEmpty();
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+  }
+
+  @Test
+  void repeatedNosAndWaitsBeforeACorrection() {
+    say("get dune");
+    assertThat(say("no wait i mean interstellar").candidate().title()).isEqualTo("Interstellar");
+    say("get the lion king");
+    assertThat(say("no no no the matrix").candidate().title()).isEqualTo("The Matrix");
+    say("get inception");
+    assertThat(say("actually interstellar").candidate().title()).isEqualTo("Interstellar");
+  }
+
+  @Test
+  void seasonsWithoutTheWordSeasonAndPositions() throws Exception {
+    say("get better call saul");
+    say("yes");
+    Reply two = say("two to four");
+    assertThat(two.request().seasons()).containsExactly(2, 3, 4);
+    say("get sherlock holmes");
+    Reply second = say("the second one");
+    assertThat(second.candidate().title()).isNotEqualTo("Sherlock Holmes");
+  }
+
+  @Test
+  void seasonsThatDoNotExistWhenThereIsNothingToChoose() {
+    Reply chernobyl = say("get chernobyl season 2");
+    assertThat(chernobyl.speech()).contains("only one season");
+    assertThat(chernobyl.expect()).isEqualTo(Expect.CONFIRM);
+    Reply breaking = say("get breaking bad season 6");
+    assertThat(breaking.end()).isTrue();
+    assertThat(breaking.speech()).contains("doesn't have season 6");
+  }
+
+  @Test
+  void getItWithNothingOnOfferIsTheFilmIt() {
+    Reply it = say("get it");
+    assertThat(it.speech()).contains("called It");
+    Reply no = say("den", "open overtalkerr", "en");
+    assertThat(no.state()).isEqualTo(State.WELCOME);
+    assertThat(say("den", "no", "en").end()).isTrue();
   }
 }
