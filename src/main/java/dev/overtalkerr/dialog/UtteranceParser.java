@@ -521,6 +521,12 @@ public final class UtteranceParser {
     boolean changed = true;
     while (changed && !t.isEmpty()) {
       changed = false;
+      int reference = v.trailingReference.matchEndingAt(t, t.size());
+      if (reference > 0 && reference < t.size()) {
+        t.subList(t.size() - reference, t.size()).clear(); // "dune the one (from 1984)"
+        changed = true;
+        continue;
+      }
       int n = v.trailing.matchEndingAt(t, t.size());
       if (n == 0 && s.verbWord != null && v.particles.containsKey(s.verbWord)) {
         n = v.particles.get(s.verbWord).matchEndingAt(t, t.size());

@@ -27,6 +27,8 @@ final class Vocabulary {
   Phrases next;
   Phrases cancel;
   Phrases help;
+  /** "dune the one from 1984": "the one" after a title refers back to it (never the whole title). */
+  Phrases trailingReference = Phrases.of();
   /** Doubt or "say again" in an answer: "not sure", "what", "wie bitte". Never a yes. */
   Phrases unclear;
   Phrases neutral;
@@ -203,6 +205,7 @@ final class Vocabulary {
         "what is this", "what do you do", "how do i do this", "can you help me", "help please",
         "what can i ask", "what can i ask you", "what can i ask for", "what should i say",
         "what do you understand", "how do i use you", "what can i do here");
+    v.trailingReference = Phrases.of("the one", "that one", "the one please");
     v.unclear = Phrases.of("not sure", "not really sure", "im not sure", "i am not sure", "unsure", "maybe", "i dont know",
         "dont know", "no idea", "what", "pardon", "come again", "say again", "say that again", "sorry what", "excuse me", "huh",
         "what was that", "i didnt catch that");
