@@ -5,11 +5,9 @@ import dev.overtalkerr.backend.BackendError;
 import dev.overtalkerr.backend.BackendException;
 import dev.overtalkerr.backend.MediaBackend;
 import dev.overtalkerr.backend.MediaItem;
-import dev.overtalkerr.backend.MediaRequest;
 import dev.overtalkerr.backend.MediaType;
 import dev.overtalkerr.backend.Requester;
 import dev.overtalkerr.backend.Season;
-import dev.overtalkerr.backend.SeasonSelection;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.dialog.Reply.Expect;
 import dev.overtalkerr.dialog.Reply.State;
@@ -828,26 +826,13 @@ public final class DialogEngine {
     }
     SeasonSpec season = null;
     if (item.type() == MediaType.TV) {
-      if (command.seasons() != null && command.seasons().size() == 1) {
-        season = SeasonSpec.number(command.seasons().get(0));
-      } else if (command.seasons() == null || command.allSeasons()) {
-        season = SeasonSpec.of(SeasonSpec.Which.ALL);
-      }
+      List<Integer> asked = command.seasons();
+      season = asked == null || command.allSeasons() ? SeasonSpec.of(SeasonSpec.Which.ALL)
+          : new SeasonSpec(asked.get(0), null, asked.subList(1, asked.size()));
     }
     boolean fourK = command.is4k() && requester.get().allow4k();
     if (command.is4k() && !fourK) {
       return errorReply(language, BackendError.PERMISSION_DENIED.code(), "error.permission_denied", "4K is not allowed for this person", item);
-    }
-    if (item.type() == MediaType.TV && command.seasons() != null && command.seasons().size() > 1) {
-      List<Integer> wanted = command.seasons();
-      final boolean k = fourK;
-      List<Integer> missing = item.regularSeasons().stream().filter(s -> wanted.contains(s.number()) && s.status(k).isRequestable())
-          .map(Season::number).toList();
-      if (missing.isEmpty()) {
-        return desk.nothingMissing(item, item.regularSeasons().stream().filter(s -> wanted.contains(s.number())).toList(), fourK, language);
-      }
-      return desk.file(MediaRequest.tv(item.tmdbId(), item.tvdbId(), SeasonSelection.of(missing), fourK), item, requester.get(), ctx.satelliteId(),
-          language, budget);
     }
     RequestDesk.Outcome outcome = desk.decide(item, season, fourK, language);
     if (outcome.reply() != null) {
