@@ -87,7 +87,4 @@ public record Settings(
     return new Settings(backend, m, dialog, users, dataDir, logging);
   }
 
-  public Settings withBackend(Backend b) {
-    return new Settings(b, mqtt, dialog, users, dataDir, logging);
-  }
 }

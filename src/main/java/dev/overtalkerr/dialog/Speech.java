@@ -43,10 +43,6 @@ public final class Speech {
     return new MessageFormat(pattern, Locale.forLanguageTag(language)).format(text);
   }
 
-  /** True when the language has a phrase for {@code key}. */
-  public boolean has(String language, String key) {
-    return bundle(language).containsKey(key);
-  }
 
   /**
    * Season numbers as spoken: "season 2", "seasons 1 and 2", "seasons 1 to 4", "seasons 1, 3 and

@@ -35,7 +35,4 @@ public record Turn(
     return "shared";
   }
 
-  public static Turn text(String text) {
-    return new Turn(text, null, null, null, null, null, null, null, null);
-  }
 }

@@ -25,7 +25,4 @@ public record YearRange(int from, int to) {
     return year != null && year >= from && year <= to;
   }
 
-  public boolean isSingleYear() {
-    return from == to;
-  }
 }

@@ -25,11 +25,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +70,6 @@ public final class MqttConnection implements AutoCloseable {
   private final Protocol protocol;
   private final String statusTopic;
   private final Map<String, Consumer<Message>> handlers = new ConcurrentHashMap<>();
-  private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
   private final AtomicBoolean everConnected = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -101,9 +98,6 @@ public final class MqttConnection implements AutoCloseable {
     return protocol;
   }
 
-  public String statusTopic() {
-    return statusTopic;
-  }
 
   /** Registers a handler for a topic filter; subscribed now if connected, and after every reconnect. */
   public void subscribe(String filter, Consumer<Message> handler) {
@@ -117,10 +111,6 @@ public final class MqttConnection implements AutoCloseable {
     }
   }
 
-  /** Runs after every successful (re)connect, once subscriptions and {@code online} are sent. */
-  public void onConnected(Runnable action) {
-    onConnected.add(action);
-  }
 
   /**
    * Connects. The future completes once first connected and subscribed, with {@code online}
@@ -170,7 +160,7 @@ public final class MqttConnection implements AutoCloseable {
 
   /**
    * After every (re)connect: subscribe to every registered filter, then publish {@code online}, so
-   * that whoever sees us online can talk to us at once; then run the after-connect actions.
+   * that whoever sees us online can talk to us at once.
    */
   private void connected() {
     boolean first = everConnected.compareAndSet(false, true);
@@ -186,16 +176,7 @@ public final class MqttConnection implements AutoCloseable {
     CompletableFuture.allOf(subscriptions)
         .handle((v, e) -> null)
         .thenCompose(v -> availability ? client.publish(statusTopic, ONLINE, true, null) : CompletableFuture.completedFuture(null))
-        .whenComplete((v, e) -> {
-          for (Runnable r : onConnected) {
-            try {
-              r.run();
-            } catch (RuntimeException failure) {
-              log.warn("After-connect action failed", failure);
-            }
-          }
-          ready.complete(null);
-        });
+        .whenComplete((v, e) -> ready.complete(null));
   }
 
   private void disconnected(MqttClientDisconnectedContext context) {
