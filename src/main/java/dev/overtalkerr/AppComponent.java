@@ -2,10 +2,10 @@ package dev.overtalkerr;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.overtalkerr.backend.MediaBackend;
+import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.dialog.DialogEngine;
-import dev.overtalkerr.dialog.UtteranceParser;
+import dev.overtalkerr.conversation.DialogEngine;
+import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
 import java.util.Optional;

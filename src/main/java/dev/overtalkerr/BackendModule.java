@@ -5,7 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.overtalkerr.backend.DemoCatalogue;
 import dev.overtalkerr.backend.DetectingBackend;
-import dev.overtalkerr.backend.MediaBackend;
+import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
 import java.time.Clock;
 import java.time.Duration;

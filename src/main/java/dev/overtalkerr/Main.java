@@ -7,7 +7,7 @@ import dev.overtalkerr.configuration.ConfigurationException;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import dev.overtalkerr.configuration.SettingsLoader;
-import dev.overtalkerr.dialog.UtteranceParser;
+import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.logging.Secrets;
 import dev.overtalkerr.mqtt.EmbeddedBroker;
 import dev.overtalkerr.mqtt.SayClient;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.backend.Availability;
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.backend.fake.FakeBackendServer;
 import dev.overtalkerr.backend.fake.FakeOmbi;
 import dev.overtalkerr.backend.fake.FakeSeerr;

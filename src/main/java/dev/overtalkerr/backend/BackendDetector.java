@@ -1,5 +1,9 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

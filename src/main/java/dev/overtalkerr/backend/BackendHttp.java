@@ -1,5 +1,9 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendError;
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.RequestRecord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,9 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.MediaBackend;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

@@ -1,8 +1,24 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.BackendError;
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.RequestStatus;
+import dev.overtalkerr.domain.Requester;
+import dev.overtalkerr.domain.Season;
+import dev.overtalkerr.domain.SeasonSelection;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.dialog.TitleSimilarity;
+import dev.overtalkerr.domain.Titles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -301,7 +317,7 @@ public final class DemoCatalogue implements MediaBackend {
     for (String q : query) {
       boolean found = false;
       for (String n : name) {
-        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && TitleSimilarity.levenshtein(q, n) <= (q.length() >= 7 ? 2 : 1))) {
+        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && Titles.levenshtein(q, n) <= (q.length() >= 7 ? 2 : 1))) {
           found = true;
           break;
         }
@@ -319,7 +335,7 @@ public final class DemoCatalogue implements MediaBackend {
   }
 
   private static List<String> withoutArticle(List<String> words) {
-    return TitleSimilarity.withoutArticle(words);
+    return Titles.withoutArticle(words);
   }
 
   /**
@@ -327,7 +343,7 @@ public final class DemoCatalogue implements MediaBackend {
    * number words as digits), so that "gladiator 2" finds "Gladiator II" as a real search does.
    */
   static List<String> words(String text) {
-    return TitleSimilarity.tokens(text);
+    return Titles.tokens(text);
   }
 
   // --- data --------------------------------------------------------------------------------

@@ -1,5 +1,16 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.Requester;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,19 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.BackendError;
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.RequestStatus;
+import dev.overtalkerr.domain.Requester;
+import dev.overtalkerr.domain.Season;
+
 import static dev.overtalkerr.backend.BackendHttp.bool;
 import static dev.overtalkerr.backend.BackendHttp.date;
 import static dev.overtalkerr.backend.BackendHttp.doubleOf;
@@ -109,7 +123,7 @@ public final class SeerrClient implements MediaBackend {
     JsonNode body = getJson(url.build(), "search");
     List<MediaItem> items = new ArrayList<>();
     for (JsonNode r : body.path("results")) {
-      Optional<dev.overtalkerr.backend.MediaType> type = dev.overtalkerr.backend.MediaType.fromWire(text(r, "mediaType"));
+      Optional<dev.overtalkerr.domain.MediaType> type = dev.overtalkerr.domain.MediaType.fromWire(text(r, "mediaType"));
       if (type.isEmpty()) {
         continue; // persons, collections and anything new are dropped
       }
@@ -124,15 +138,15 @@ public final class SeerrClient implements MediaBackend {
   }
 
   @Override
-  public MediaItem details(dev.overtalkerr.backend.MediaType type, int tmdbId, String language)
+  public MediaItem details(dev.overtalkerr.domain.MediaType type, int tmdbId, String language)
       throws BackendException {
     return details(type, tmdbId, language, http.deadline());
   }
 
-  private MediaItem details(dev.overtalkerr.backend.MediaType type, int tmdbId, String language,
+  private MediaItem details(dev.overtalkerr.domain.MediaType type, int tmdbId, String language,
       BackendHttp.Deadline deadline) throws BackendException {
     JsonNode body = getJson(detailsUrl(type, tmdbId, language), type.wire() + " details", deadline);
-    if (type == dev.overtalkerr.backend.MediaType.MOVIE) {
+    if (type == dev.overtalkerr.domain.MediaType.MOVIE) {
       return item(body, type, List.of());
     }
     Map<Integer, JsonNode> known = new HashMap<>();
@@ -153,7 +167,7 @@ public final class SeerrClient implements MediaBackend {
     return item(body, type, seasons);
   }
 
-  private HttpUrl detailsUrl(dev.overtalkerr.backend.MediaType type, int tmdbId, String language) {
+  private HttpUrl detailsUrl(dev.overtalkerr.domain.MediaType type, int tmdbId, String language) {
     HttpUrl.Builder url = BackendHttp.under(base, "api/v1/" + type.wire() + "/" + tmdbId);
     if (language != null && !language.isBlank()) {
       url.addEncodedQueryParameter("language", BackendHttp.encode(language.trim()));
@@ -161,13 +175,13 @@ public final class SeerrClient implements MediaBackend {
     return url.build();
   }
 
-  private MediaItem item(JsonNode r, dev.overtalkerr.backend.MediaType type, List<Season> seasons) {
+  private MediaItem item(JsonNode r, dev.overtalkerr.domain.MediaType type, List<Season> seasons) {
     JsonNode mediaInfo = r.path("mediaInfo");
     Integer tvdbId = intOrNull(r.path("externalIds"), "tvdbId");
     if (tvdbId == null) {
       tvdbId = intOrNull(mediaInfo, "tvdbId");
     }
-    return new MediaItem(type, intOf(r, "id", 0), type == dev.overtalkerr.backend.MediaType.TV ? tvdbId : null,
+    return new MediaItem(type, intOf(r, "id", 0), type == dev.overtalkerr.domain.MediaType.TV ? tvdbId : null,
         firstText(r, "title", "name"), firstText(r, "originalTitle", "originalName"), List.of(),
         date(firstText(r, "releaseDate", "firstAirDate")), text(r, "overview"), text(r, "posterPath"),
         text(r, "originalLanguage"), doubleOf(r, "popularity"), intOf(r, "voteCount", 0),
@@ -231,7 +245,7 @@ public final class SeerrClient implements MediaBackend {
     ObjectNode body = http.json().createObjectNode();
     body.put("mediaType", request.type().wire());
     body.put("mediaId", request.tmdbId());
-    if (request.type() == dev.overtalkerr.backend.MediaType.TV) {
+    if (request.type() == dev.overtalkerr.domain.MediaType.TV) {
       if (request.tvdbId() != null) {
         body.put("tvdbId", request.tvdbId());
       }
@@ -380,7 +394,7 @@ public final class SeerrClient implements MediaBackend {
   }
 
   @Override
-  public Optional<RequestRecord> existingRequest(dev.overtalkerr.backend.MediaType type, int tmdbId)
+  public Optional<RequestRecord> existingRequest(dev.overtalkerr.domain.MediaType type, int tmdbId)
       throws BackendException {
     JsonNode title = getJson(detailsUrl(type, tmdbId, null), "the title");
     for (JsonNode r : title.path("mediaInfo").path("requests")) {
@@ -404,11 +418,11 @@ public final class SeerrClient implements MediaBackend {
         intOf(n, "completed", 0));
   }
 
-  private RequestRecord requestRecord(JsonNode r, dev.overtalkerr.backend.MediaType typeHint, int tmdbHint) {
+  private RequestRecord requestRecord(JsonNode r, dev.overtalkerr.domain.MediaType typeHint, int tmdbHint) {
     JsonNode media = r.path("media");
-    dev.overtalkerr.backend.MediaType type = dev.overtalkerr.backend.MediaType.fromWire(firstText(r, "type"))
-        .or(() -> dev.overtalkerr.backend.MediaType.fromWire(text(media, "mediaType")))
-        .orElse(typeHint == null ? dev.overtalkerr.backend.MediaType.MOVIE : typeHint);
+    dev.overtalkerr.domain.MediaType type = dev.overtalkerr.domain.MediaType.fromWire(firstText(r, "type"))
+        .or(() -> dev.overtalkerr.domain.MediaType.fromWire(text(media, "mediaType")))
+        .orElse(typeHint == null ? dev.overtalkerr.domain.MediaType.MOVIE : typeHint);
     boolean is4k = bool(r, "is4k");
     List<Integer> seasons = new ArrayList<>();
     for (JsonNode s : r.path("seasons")) {

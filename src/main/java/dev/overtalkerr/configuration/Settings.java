@@ -1,6 +1,6 @@
 package dev.overtalkerr.configuration;
 
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.BackendFlavour;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

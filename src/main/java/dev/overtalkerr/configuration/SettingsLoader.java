@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueFactory;
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import dev.overtalkerr.logging.Secrets;
 import java.io.IOException;

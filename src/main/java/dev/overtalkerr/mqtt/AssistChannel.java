@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.dialog.Commands;
-import dev.overtalkerr.dialog.DialogEngine;
-import dev.overtalkerr.dialog.Reply;
-import dev.overtalkerr.dialog.Turn;
-import dev.overtalkerr.dialog.TurnBudget;
+import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.DialogEngine;
+import dev.overtalkerr.conversation.Reply;
+import dev.overtalkerr.conversation.Turn;
+import dev.overtalkerr.conversation.TurnBudget;
 import dev.overtalkerr.logging.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -341,14 +341,14 @@ public final class AssistChannel {
           optionalText("device_id", 255), optionalText("user_id", 255));
     }
 
-    private dev.overtalkerr.backend.MediaType mediaType() throws InvalidRequestException {
+    private dev.overtalkerr.domain.MediaType mediaType() throws InvalidRequestException {
       String t = optionalText("media_type", 10);
       if (t == null) {
         return null;
       }
       return switch (t) {
-        case "movie" -> dev.overtalkerr.backend.MediaType.MOVIE;
-        case "tv" -> dev.overtalkerr.backend.MediaType.TV;
+        case "movie" -> dev.overtalkerr.domain.MediaType.MOVIE;
+        case "tv" -> dev.overtalkerr.domain.MediaType.TV;
         default -> throw new InvalidRequestException("media_type must be movie or tv");
       };
     }

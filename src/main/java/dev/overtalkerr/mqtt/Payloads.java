@@ -2,11 +2,11 @@ package dev.overtalkerr.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.overtalkerr.backend.Availability;
-import dev.overtalkerr.backend.MediaItem;
-import dev.overtalkerr.backend.MediaType;
-import dev.overtalkerr.backend.RequestRecord;
-import dev.overtalkerr.backend.Season;
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.Season;
 import java.util.Locale;
 
 /** The JSON shapes of titles and requests in MQTT payloads. */

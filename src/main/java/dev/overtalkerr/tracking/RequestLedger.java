@@ -2,7 +2,7 @@ package dev.overtalkerr.tracking;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.backend.MediaType;
+import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.configuration.Settings;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,5 +1,8 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.overtalkerr.backend.BackendDetector.Detection;

@@ -1,5 +1,12 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendError;
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,20 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.BackendError;
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.RequestStatus;
+import dev.overtalkerr.domain.Requester;
+import dev.overtalkerr.domain.Season;
+import dev.overtalkerr.domain.SeasonSelection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

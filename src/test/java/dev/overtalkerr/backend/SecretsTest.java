@@ -1,5 +1,11 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendException;
+import dev.overtalkerr.domain.BackendFlavour;
+import dev.overtalkerr.domain.BackendInfo;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.Requester;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

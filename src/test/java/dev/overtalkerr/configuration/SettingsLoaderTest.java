@@ -3,7 +3,7 @@ package dev.overtalkerr.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.backend.BackendError;
+import dev.overtalkerr.domain.BackendError;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.testing.DaemonHarness;
 import dev.overtalkerr.testing.MqttProbe;

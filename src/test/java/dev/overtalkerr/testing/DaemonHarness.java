@@ -3,7 +3,7 @@ package dev.overtalkerr.testing;
 import dev.overtalkerr.AppComponent;
 import dev.overtalkerr.DaggerAppComponent;
 import dev.overtalkerr.Daemon;
-import dev.overtalkerr.backend.MediaBackend;
+import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.SettingsLoader;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.overtalkerr.backend.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.backend.Availability;
-import dev.overtalkerr.backend.MediaType;
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

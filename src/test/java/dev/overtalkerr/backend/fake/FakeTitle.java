@@ -1,7 +1,7 @@
 package dev.overtalkerr.backend.fake;
 
-import dev.overtalkerr.backend.Availability;
-import dev.overtalkerr.backend.MediaType;
+import dev.overtalkerr.domain.Availability;
+import dev.overtalkerr.domain.MediaType;
 import java.util.Map;
 import java.util.TreeMap;
 

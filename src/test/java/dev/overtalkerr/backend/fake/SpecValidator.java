@@ -8,7 +8,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.BackendFlavour;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

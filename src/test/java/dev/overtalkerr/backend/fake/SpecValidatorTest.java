@@ -2,7 +2,7 @@ package dev.overtalkerr.backend.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.overtalkerr.backend.BackendFlavour;
+import dev.overtalkerr.domain.BackendFlavour;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

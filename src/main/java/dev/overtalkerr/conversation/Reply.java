@@ -1,0 +1,67 @@
+package dev.overtalkerr.conversation;
+
+import dev.overtalkerr.domain.MediaItem;
+import dev.overtalkerr.domain.RequestRecord;
+import java.util.Locale;
+
+/**
+ * What to say back, and where the dialog stands. Mirrors the Assist contract's reply fields.
+ *
+ * @param speech plain text for text-to-speech
+ * @param end true when nothing is pending for this session
+ * @param expect what a follow-up should answer
+ * @param state the outcome of this turn
+ * @param candidate the title on offer or concerned, or null
+ * @param request the backend request made in this turn, or null
+ * @param error the failure, or null
+ */
+public record Reply(
+    String speech,
+    boolean end,
+    Expect expect,
+    State state,
+    MediaItem candidate,
+    RequestRecord request,
+    ErrorInfo error) {
+
+  /** What a follow-up should answer. */
+  public enum Expect {
+    NONE,
+    CONFIRM,
+    SEASON,
+    MEDIA_TYPE,
+    TITLE;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The outcome of a turn. */
+  public enum State {
+    WELCOME,
+    OFFER,
+    QUESTION,
+    REQUESTED,
+    ALREADY_AVAILABLE,
+    ALREADY_REQUESTED,
+    NOT_FOUND,
+    NO_MORE_RESULTS,
+    CANCELLED,
+    GOODBYE,
+    HELP,
+    ERROR;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * A stable code and a message for logs and automations.
+   *
+   * @param code machine-readable, e.g. {@code backend_unreachable}
+   * @param message a sentence for people reading logs or dashboards
+   */
+  public record ErrorInfo(String code, String message) {}
+}

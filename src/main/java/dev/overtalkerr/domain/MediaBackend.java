@@ -1,0 +1,43 @@
+package dev.overtalkerr.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A media request manager, in domain terms. Implementations: the Seerr family client (Overseerr,
+ * Jellyseerr, Seerr), the Ombi client and the demo catalogue. Every method may block on I/O; the
+ * caller bounds it with the voice budget. No method retries a request that changes state.
+ */
+public interface MediaBackend {
+
+  /** What this backend is (flavour and version). */
+  BackendInfo info();
+
+  /**
+   * Searches films and series (persons are dropped), in the backend's own order.
+   *
+   * @param query what to search for, as it should be sent (the client encodes it)
+   * @param language a language code for localized titles (e.g. "en", "de"), or null
+   */
+  List<MediaItem> search(String query, String language) throws BackendException;
+
+  /** The title with its current availability and, for series, every season's. */
+  MediaItem details(MediaType type, int tmdbId, String language) throws BackendException;
+
+  /**
+   * Files a request as {@code requester}. Never retried blindly: on an unclear failure the
+   * client checks the request list before it reports an error.
+   */
+  RequestRecord request(MediaRequest request, Requester requester) throws BackendException;
+
+  /** Recent requests (newest first), at most {@code limit}, for tracking and duplicate checks. */
+  List<RequestRecord> requests(int limit) throws BackendException;
+
+  /** An existing request for this title by anyone, if the backend knows one. */
+  default Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
+    return requests(100).stream().filter(r -> r.type() == type && r.tmdbId() == tmdbId).findFirst();
+  }
+
+  /** The backend's user accounts, for mapping Home Assistant people to them. */
+  List<BackendUser> users() throws BackendException;
+}

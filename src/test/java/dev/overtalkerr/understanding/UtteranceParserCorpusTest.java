@@ -1,0 +1,143 @@
+package dev.overtalkerr.understanding;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the utterance corpora through the parser and reports every mismatch in one message.
+ *
+ * <p>Each line of a corpus is a JSON object: {@code text}, {@code language} and the expected
+ * contract fields ({@code intent}, {@code title}, {@code media_type}, {@code years},
+ * {@code season}, {@code temporal}, {@code four_k}); a missing field means its default (null,
+ * "any", false). Optional {@code order} ("newer"/"older") and {@code alternatives} (a list of
+ * {@code {"title", "years"}}) are compared too, and default to none.
+ *
+ * <p>{@code corpus.jsonl} is the development corpus the parser was built against and must pass
+ * completely. {@code heldout.jsonl} was written after the parser was done and never tuned to; it
+ * is a measurement, so only its pass rate at the time of writing is asserted.
+ */
+class UtteranceParserCorpusTest {
+  /** 2026-06-15: "this year" is 2026, "last year" 2025. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final UtteranceParser parser = new UtteranceParser(CLOCK);
+
+  @Test
+  void developmentCorpusPassesCompletely() throws IOException {
+    Result r = run("/corpus/corpus.jsonl");
+    assertTrue(r.total >= 150, "the corpus has at least 150 utterances, has " + r.total);
+    assertTrue(r.german >= 30, "the corpus has at least 30 German utterances, has " + r.german);
+    assertTrue(r.failures.isEmpty(),
+        r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
+  }
+
+  /** Measured, not tuned: the floor is the pass rate reached when the set was first run. */
+  @Test
+  void heldOutSetStaysAtItsMeasuredPassRate() throws IOException {
+    Result r = run("/corpus/heldout.jsonl");
+    int passed = r.total - r.failures.size();
+    assertTrue(passed >= HELD_OUT_PASSED,
+        "held-out: " + passed + " of " + r.total + " (floor " + HELD_OUT_PASSED + "):\n"
+            + String.join("\n", r.failures));
+  }
+
+  /**
+   * Held-out utterances read correctly when the set was measured (see the class doc): round one
+   * 35 of 36, round two (written after further work on the parser) 33 of 34, round three
+   * (written at the end) 31 of 32; 99 of 102 in all. The misses ("what can I ask you", "what can
+   * I do here", "no, that's the wrong one") were fixed after the measurement, in the vocabulary
+   * (more help questions; "the wrong one" and "that's" in answers), so those three now count as
+   * development data; the floor stays at the measured 99 and the honest held-out figure is 97 %.
+   */
+  static final int HELD_OUT_PASSED = 99;
+
+  record Result(int total, int german, List<String> failures) {}
+
+  private Result run(String resource) throws IOException {
+    List<String> failures = new ArrayList<>();
+    int total = 0;
+    int german = 0;
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing " + resource);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("//")) {
+          continue;
+        }
+        JsonNode c = JSON.readTree(line);
+        total++;
+        String language = c.path("language").asText("en");
+        if (language.startsWith("de")) {
+          german++;
+        }
+        String text = c.get("text").asText();
+        Understanding u = parser.parse(text, language);
+        String actual = describe(JSON.readTree(UtteranceParser.toJson(u)), u);
+        String expected = describe(expectedContract(c), c);
+        if (!actual.equals(expected)) {
+          failures.add("  [" + language + "] \"" + text + "\"\n      expected " + expected
+              + "\n      actual   " + actual);
+        }
+      }
+    }
+    return new Result(total, german, failures);
+  }
+
+  private static JsonNode expectedContract(JsonNode c) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("intent", c.get("intent").asText());
+    o.set("title", c.path("title").isMissingNode() ? JSON.nullNode() : c.get("title"));
+    o.put("media_type", c.path("media_type").asText("any"));
+    o.set("years", c.path("years").isMissingNode() ? JSON.nullNode() : c.get("years"));
+    o.set("season", c.path("season").isMissingNode() ? JSON.nullNode() : c.get("season"));
+    o.set("temporal", c.path("temporal").isMissingNode() ? JSON.nullNode() : c.get("temporal"));
+    o.put("four_k", c.path("four_k").asBoolean(false));
+    return o;
+  }
+
+  /** The contract fields plus order and alternatives, in one comparable line. */
+  private static String describe(JsonNode contract, Object extra) {
+    StringBuilder b = new StringBuilder(contract.toString());
+    if (extra instanceof Understanding u) {
+      if (u.order() != null) {
+        b.append(" order=").append(u.order().name().toLowerCase(Locale.ROOT));
+      }
+      for (Reading r : u.alternatives()) {
+        b.append(" alt=").append(r.title()).append('|').append(years(r.years()));
+      }
+    } else if (extra instanceof JsonNode c) {
+      if (c.hasNonNull("order")) {
+        b.append(" order=").append(c.get("order").asText());
+      }
+      for (JsonNode r : c.path("alternatives")) {
+        JsonNode y = r.path("years");
+        b.append(" alt=").append(r.get("title").asText()).append('|')
+            .append(y.isObject() ? y.get("from").asInt() + "-" + y.get("to").asInt() : "null");
+      }
+    }
+    return b.toString();
+  }
+
+  private static String years(YearRange y) {
+    return y == null ? "null" : y.from() + "-" + y.to();
+  }
+}
