@@ -66,4 +66,18 @@ class LoggingTest {
     JsonNode warn = new ObjectMapper().readTree(lines[1]);
     assertThat(warn.path("stack_trace").asText()).contains("IllegalStateException").contains("****");
   }
+
+  @Test
+  void controlCharactersInLoggedValuesCannotForgeALine() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    System.setProperty("LOG_FORMAT", "plain");
+    reconfigure("logback.xml");
+    Logger log = LoggerFactory.getLogger("dev.overtalkerr.Example");
+    log.warn("Request from {} refused", "kitchen\n2026-12-03 10:00:00.000 ERROR Forged - owned\r\u001b[31m\u0007");
+    String out = buffer.toString(StandardCharsets.UTF_8);
+    assertThat(out.strip().lines()).hasSize(1);
+    assertThat(out).contains("kitchen\\n2026-12-03").contains("\\r").contains("\\u001b[31m").contains("\\u0007")
+        .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
+  }
 }
