@@ -188,6 +188,17 @@ public final class SettingsLoader {
   }
 
   private Settings read(Config c, boolean requireBackend) {
+    try {
+      return readChecked(c, requireBackend);
+    } catch (ConfigException e) {
+      throw new ConfigurationException("configuration", oneLine(e));
+    }
+  }
+
+  private Settings readChecked(Config c, boolean requireBackend) {
+    // known secrets are registered for masking before any message can be built
+    Secrets.register(c.hasPath("backend.api-key") ? c.getValue("backend.api-key").unwrapped().toString().trim() : null);
+    Secrets.register(c.hasPath("mqtt.password") ? c.getValue("mqtt.password").unwrapped().toString() : null);
     boolean demo = bool(c, "backend.demo");
     String backendUrl = c.getString("backend.url").trim();
     if (!demo && (requireBackend || !backendUrl.isEmpty())) {
@@ -206,7 +217,7 @@ public final class SettingsLoader {
     if (!type.equalsIgnoreCase("auto")) {
       flavour = BackendFlavour.parse(type).filter(f -> f != BackendFlavour.DEMO);
       if (flavour.isEmpty()) {
-        throw new ConfigurationException(name("backend.type"), "'" + type + "' is not one of auto, seerr, overseerr, jellyseerr, ombi");
+        throw new ConfigurationException(name("backend.type"), "is not one of auto, seerr, overseerr, jellyseerr, ombi");
       }
     }
     var backend = new Settings.Backend(backendUrl, Secret.of(c.getString("backend.api-key").trim()), flavour, demo,
@@ -235,7 +246,7 @@ public final class SettingsLoader {
 
     String language = c.getString("dialog.language").trim().toLowerCase(Locale.ROOT);
     if (!LANGUAGES.contains(language)) {
-      throw new ConfigurationException(name("dialog.language"), "'" + language + "' is not one of " + String.join(", ", LANGUAGES.stream().sorted().toList()));
+      throw new ConfigurationException(name("dialog.language"), "is not one of " + String.join(", ", LANGUAGES.stream().sorted().toList()));
     }
     int maxCandidates = integer(c, "dialog.max-candidates");
     if (maxCandidates < 1 || maxCandidates > 50) {
@@ -250,11 +261,11 @@ public final class SettingsLoader {
       level = "warn";
     }
     if (!LEVELS.contains(level)) {
-      throw new ConfigurationException(name("logging.level"), "'" + level + "' is not one of trace, debug, info, warn, error");
+      throw new ConfigurationException(name("logging.level"), "is not one of trace, debug, info, warn, error");
     }
     String format = c.getString("logging.format").trim().toLowerCase(Locale.ROOT);
     if (!format.equals("plain") && !format.equals("json")) {
-      throw new ConfigurationException(name("logging.format"), "'" + format + "' is not plain or json");
+      throw new ConfigurationException(name("logging.format"), "is not plain or json");
     }
     String dataDir = c.getString("data-dir").trim();
     if (dataDir.isEmpty()) {
@@ -301,7 +312,7 @@ public final class SettingsLoader {
     try {
       return c.getBoolean(path);
     } catch (ConfigException.WrongType e) {
-      throw new ConfigurationException(name(path), "'" + c.getValue(path).unwrapped() + "' is not true or false");
+      throw new ConfigurationException(name(path), "is not true or false");
     }
   }
 
@@ -309,7 +320,7 @@ public final class SettingsLoader {
     try {
       return c.getInt(path);
     } catch (ConfigException.WrongType e) {
-      throw new ConfigurationException(name(path), "'" + c.getValue(path).unwrapped() + "' is not a whole number");
+      throw new ConfigurationException(name(path), "is not a whole number");
     }
   }
 
@@ -318,7 +329,7 @@ public final class SettingsLoader {
     try {
       d = c.getDuration(path);
     } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-      throw new ConfigurationException(name(path), "'" + c.getValue(path).unwrapped() + "' is not a duration such as 5s, 500ms or 2m");
+      throw new ConfigurationException(name(path), "is not a duration such as 5s, 500ms or 2m");
     }
     if (d.isNegative() || d.isZero()) {
       throw new ConfigurationException(name(path), "must be longer than zero");
@@ -331,7 +342,7 @@ public final class SettingsLoader {
       case "auto" -> Protocol.AUTO;
       case "5", "5.0", "v5", "mqttv5" -> Protocol.V5;
       case "3.1.1", "3", "311", "v3", "mqttv311" -> Protocol.V3_1_1;
-      default -> throw new ConfigurationException(name("mqtt.protocol"), "'" + value + "' is not auto, 5 or 3.1.1");
+      default -> throw new ConfigurationException(name("mqtt.protocol"), "is not auto, 5 or 3.1.1");
     };
   }
 
@@ -344,10 +355,10 @@ public final class SettingsLoader {
       URI uri = new URI(value);
       if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
           || uri.getHost() == null) {
-        throw new ConfigurationException(name(path), "'" + value + "' is not an http:// or https:// address such as http://192.168.1.10:5055");
+        throw new ConfigurationException(name(path), "is not an http:// or https:// address such as http://192.168.1.10:5055");
       }
     } catch (URISyntaxException e) {
-      throw new ConfigurationException(name(path), "'" + value + "' is not a valid address");
+      throw new ConfigurationException(name(path), "is not a valid address");
     }
   }
 
@@ -359,7 +370,7 @@ public final class SettingsLoader {
     if (value.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@.*")) {
       throw new ConfigurationException(name("mqtt.url"), "must not contain credentials: use MQTT_USERNAME and MQTT_PASSWORD");
     }
-    String problem = "'" + Secrets.mask(value) + "' is not mqtt://host:port or mqtts://host:port";
+    String problem = "is not an address such as mqtt://host:port or mqtts://host:port";
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -375,13 +386,18 @@ public final class SettingsLoader {
   private String topic(String path, String value) {
     String t = value.trim();
     if (t.isEmpty() || t.contains("+") || t.contains("#") || t.startsWith("/") || t.endsWith("/") || t.contains("//")) {
-      throw new ConfigurationException(name(path), "'" + value + "' is not a topic prefix such as overtalkerr (no +, #, leading or trailing /)");
+      throw new ConfigurationException(name(path), "is not a topic prefix such as overtalkerr (no +, #, leading or trailing /)");
     }
     return t;
   }
 
+  /**
+   * A Typesafe Config message on one line, without the quoted values it may contain (a secret in a
+   * malformed line would otherwise be echoed): what is wrong and where, never the text itself.
+   */
   private static String oneLine(ConfigException e) {
-    return e.getMessage().replace('\n', ' ');
+    String m = e.getMessage().replace('\n', ' ').replace('\r', ' ');
+    return Secrets.mask(m.replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\""));
   }
 
   private static Map<String, String> orderedMap(String... pairs) {

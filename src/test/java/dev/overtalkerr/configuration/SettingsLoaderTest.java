@@ -112,7 +112,7 @@ class SettingsLoaderTest {
   @Test
   void invalidValuesNameTheSettingAndTheProblem() {
     Map<String, String> ok = Map.of("MOCK_BACKEND", "true");
-    assertRefused(Map.of("MOCK_BACKEND", "maybe"), "MOCK_BACKEND", "'maybe' is not true or false");
+    assertRefused(Map.of("MOCK_BACKEND", "maybe"), "MOCK_BACKEND", "is not true or false");
     assertRefused(with(ok, "MQTT_URL", "http://broker:1883"), "MQTT_URL", "mqtt://host:port");
     assertRefused(with(ok, "MQTT_URL", "mqtt://user:pw@broker:1883"), "MQTT_URL", "MQTT_USERNAME");
     assertRefused(with(ok, "MQTT_PROTOCOL", "4"), "MQTT_PROTOCOL", "auto, 5 or 3.1.1");
@@ -122,7 +122,7 @@ class SettingsLoaderTest {
     assertRefused(with(ok, "OVERTALKERR_LANGUAGE", "fr"), "OVERTALKERR_LANGUAGE", "de, en");
     assertRefused(Map.of("MEDIA_BACKEND_URL", "seerr.local:5055"), "MEDIA_BACKEND_URL", "http://");
     assertRefused(Map.of("MEDIA_BACKEND_URL", "http://seerr.local", "MEDIA_BACKEND_API_KEY", "k-123456", "MEDIA_BACKEND_TYPE", "plex"),
-        "MEDIA_BACKEND_TYPE", "'plex'");
+        "MEDIA_BACKEND_TYPE", "auto, seerr, overseerr, jellyseerr, ombi");
     assertRefused(Map.of("MEDIA_BACKEND_URL", "http://seerr.local"), "MEDIA_BACKEND_API_KEY", "is required");
   }
 
@@ -135,6 +135,42 @@ class SettingsLoaderTest {
     }
     assertThatThrownBy(() -> load(Map.of("MEDIA_BACKEND_URL", "http://seerr.local:5055/?apikey=topsecret1", "MEDIA_BACKEND_API_KEY", "k-1234")))
         .hasMessageContaining("MEDIA_BACKEND_URL").satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret1"));
+  }
+
+  @Test
+  void aSecretTypedIntoTheWrongSettingIsNeverEchoed() throws Exception {
+    String key = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    String password = "Tr0ub4dor&3";
+    Map<String, String> ok = Map.of("MOCK_BACKEND", "true");
+    // the key pasted as the address, with or without the key setting
+    assertNotEchoed(() -> load(Map.of("MEDIA_BACKEND_URL", key)), key, "MEDIA_BACKEND_URL");
+    assertNotEchoed(() -> load(Map.of("MEDIA_BACKEND_URL", key, "MEDIA_BACKEND_API_KEY", key)), key, "MEDIA_BACKEND_URL");
+    assertNotEchoed(() -> load(Map.of("MEDIA_BACKEND_URL", "http://seerr.local", "MEDIA_BACKEND_API_KEY", "k-123456",
+        "MEDIA_BACKEND_TYPE", key)), key, "MEDIA_BACKEND_TYPE");
+    assertNotEchoed(() -> load(with(ok, "MQTT_URL", password)), password, "MQTT_URL");
+    assertNotEchoed(() -> load(with(ok, "MQTT_URL", "mqtt://" + password)), password, "MQTT_URL");
+    assertNotEchoed(() -> load(with(ok, "MQTT_BASE_TOPIC", "#" + password)), password, "MQTT_BASE_TOPIC");
+    assertNotEchoed(() -> load(with(ok, "HA_DISCOVERY_PREFIX", password + "/")), password, "HA_DISCOVERY_PREFIX");
+    assertNotEchoed(() -> load(with(ok, "MQTT_PROTOCOL", password)), password, "MQTT_PROTOCOL");
+    assertNotEchoed(() -> load(with(ok, "LOG_LEVEL", password)), password, "LOG_LEVEL");
+    assertNotEchoed(() -> load(with(ok, "LOG_FORMAT", password)), password, "LOG_FORMAT");
+    assertNotEchoed(() -> load(with(ok, "OVERTALKERR_LANGUAGE", password)), password, "OVERTALKERR_LANGUAGE");
+    assertNotEchoed(() -> load(with(ok, "MOCK_BACKEND", password)), password, "MOCK_BACKEND");
+    Path options = dir.resolve("options.json");
+    Files.writeString(options, "{\"mock_backend\": true, \"log_level\": \"" + password + "\"}");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "log_level");
+    Files.writeString(options, "{\"mock_backend\": true, \"session_timeout_seconds\": \"" + password + "\"}");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "session_timeout");
+    Path conf = dir.resolve("secret.conf");
+    Files.writeString(conf, "overtalkerr.backend.demo = true\novertalkerr.mqtt.password = " + password + " }\n");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.of(conf), Optional.empty(), true), password, "--config");
+    Files.writeString(conf, "overtalkerr.backend.demo = true\novertalkerr.mqtt.url = [\"" + password + "\"]\n");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.of(conf), Optional.empty(), true), password, "mqtt.url");
+  }
+
+  private static void assertNotEchoed(org.assertj.core.api.ThrowableAssert.ThrowingCallable load, String secret, String names) {
+    assertThatThrownBy(load).isInstanceOf(ConfigurationException.class)
+        .satisfies(e -> assertThat(e.getMessage()).contains(names).doesNotContain(secret).doesNotContain("\n"));
   }
 
   @Test
