@@ -42,6 +42,8 @@ interface AppModule {
         .writeTimeout(settings.backend().timeout())
         .callTimeout(settings.backend().timeout())
         .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
   }
 

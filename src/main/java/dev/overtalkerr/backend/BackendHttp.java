@@ -40,6 +40,8 @@ final class BackendHttp {
   private static final Logger log = LoggerFactory.getLogger(BackendHttp.class);
   private static final int MAX_GET_ATTEMPTS = 3;
   private static final long BACKOFF_MILLIS = 100;
+  /** The most of a reply body that is read; a larger answer is a {@link BackendError#BAD_RESPONSE}. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final OkHttpClient http;
@@ -52,7 +54,9 @@ final class BackendHttp {
     if (budget == null || budget.isNegative() || budget.isZero()) {
       throw new IllegalArgumentException("the backend budget must be positive");
     }
-    this.http = http;
+    // never follow a redirect, whatever client we are given: a 301/302/303 would turn a POST into a
+    // GET that "succeeds", and a redirect to another host would carry the API key there
+    this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.json = json;
     this.budget = budget;
     this.secret = secret == null ? "" : secret;
@@ -109,8 +113,9 @@ final class BackendHttp {
             product + " answered " + reply.code() + " to " + describe(request));
       } catch (IOException e) {
         last = failure(e, request);
-        if (last.error() == BackendError.TIMEOUT) {
-          break; // the budget is spent: another attempt could not finish in time
+        if (last.error() == BackendError.TIMEOUT || last.error() == BackendError.REDIRECTED
+            || last.error() == BackendError.BAD_RESPONSE) {
+          break; // the budget is spent, or another attempt would get the same answer
         }
       }
       long pause = BACKOFF_MILLIS * attempt;
@@ -132,17 +137,66 @@ final class BackendHttp {
     Call call = http.newCall(request);
     call.timeout().timeout(Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {
-      ResponseBody body = response.body();
-      String text = body == null ? "" : new String(body.bytes(), StandardCharsets.UTF_8);
       log.debug("{} -> {} in {} ms", describe(request), response.code(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      return new Reply(response.code(), text, response.headers());
+      if (response.isRedirect() || (response.code() >= 300 && response.code() < 400 && response.code() != 304)) {
+        throw new RedirectedException(response.code(), origin(response.header("Location"), request.url()));
+      }
+      return new Reply(response.code(), read(response.body()), response.headers());
+    }
+  }
+
+  /** The body as text, at most {@link #MAX_BODY_BYTES}; more is an {@link OversizedException}. */
+  private static String read(ResponseBody body) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    if (body.contentLength() > MAX_BODY_BYTES) {
+      throw new OversizedException(body.contentLength());
+    }
+    okio.BufferedSource source = body.source();
+    if (source.request(MAX_BODY_BYTES + 1L)) {
+      throw new OversizedException(-1);
+    }
+    return source.getBuffer().readString(StandardCharsets.UTF_8);
+  }
+
+  /** Where a redirect points, as scheme://host:port only (a Location may carry anything in its path). */
+  private static String origin(String location, HttpUrl from) {
+    HttpUrl target = location == null ? null : from.resolve(location);
+    return target == null ? "an unreadable address" : target.scheme() + "://" + target.host() + ":" + target.port();
+  }
+
+  /** The backend answered with a redirect, which is never followed. */
+  static final class RedirectedException extends IOException {
+    final int code;
+    final String target;
+
+    RedirectedException(int code, String target) {
+      super("redirect " + code + " to " + target);
+      this.code = code;
+      this.target = target;
+    }
+  }
+
+  /** The backend's answer was larger than {@link #MAX_BODY_BYTES}. */
+  static final class OversizedException extends IOException {
+    OversizedException(long length) {
+      super(length > 0 ? length + " bytes" : "more than " + MAX_BODY_BYTES + " bytes");
     }
   }
 
   /** Maps an I/O failure to UNREACHABLE or TIMEOUT with a message free of secrets. */
   BackendException failure(IOException e, Request request) {
     String what = describe(request);
+    if (e instanceof RedirectedException r) {
+      return new BackendException(BackendError.REDIRECTED, redact(product + " answered " + what + " with a redirect (HTTP " + r.code
+          + ") to " + r.target + ", which is not followed: set the backend URL to the address it redirects to"));
+    }
+    if (e instanceof OversizedException) {
+      return new BackendException(BackendError.BAD_RESPONSE, redact(product + " answered " + what + " with a body larger than "
+          + MAX_BODY_BYTES + " bytes (" + e.getMessage() + "); not read"));
+    }
     if (isConnectFailure(e)) {
       return new BackendException(BackendError.UNREACHABLE,
           redact(product + " is not reachable at " + request.url().host() + ":" + request.url().port()
@@ -175,7 +229,7 @@ final class BackendHttp {
       return new PostOutcome(once(post, timeout), null);
     } catch (IOException e) {
       BackendException failure = failure(e, post);
-      if (isConnectFailure(e)) {
+      if (isConnectFailure(e) || e instanceof RedirectedException) {
         throw failure;
       }
       log.warn("{}; checking whether the request was stored before reporting", failure.getMessage());

@@ -30,8 +30,13 @@ public enum BackendError {
   NOT_FOUND,
   /** The backend answered with a server error. */
   SERVER_ERROR,
-  /** The backend answered, but with something we could not read. */
+  /** The backend answered, but with something we could not read (or too much of it). */
   BAD_RESPONSE,
+  /**
+   * The backend answered with a redirect (3xx). Never followed: a write must not turn into a GET,
+   * and the API key must not travel to another address. The configured URL needs fixing.
+   */
+  REDIRECTED,
   /** The person asking is not mapped to a backend user and no default is configured. */
   USER_NOT_MAPPED;
 
