@@ -2,39 +2,57 @@ package dev.overtalkerr.tracking;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.domain.MediaRequest;
+import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.domain.Requester;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests made through Overtalkerr, kept on disk ({@code <data-dir>/requests.json}) so that
- * they can be followed until available and so that the same thing is never filed twice, even
- * across restarts. Writes are atomic (a temporary file, then a move); an unreadable file is kept
- * aside as {@code requests.json.corrupt-<time>} rather than overwritten.
+ * The requests made through Overtalkerr, kept on disk ({@code <data-dir>/requests.json}, readable
+ * by its owner only) so that they can be followed until available and so that the same thing is
+ * never filed twice, even across restarts. Writes are atomic (a temporary file, then a move); an
+ * unreadable file is kept aside as {@code requests.json.corrupt-<time>} rather than overwritten,
+ * and unreadable entries in a readable file ({@code null}, missing fields) are skipped.
+ *
+ * <p>A request is written down twice: as an intent (no backend id yet) before it is sent, and
+ * completed with the backend's id once it was made ({@link RecordingBackend} does both). A process
+ * killed during the request leaves the intent on disk: {@link #unconfirmed()} lists those, and
+ * they are not counted as filed by {@link #entries()}.
  */
 @Singleton
 public final class RequestLedger {
   private static final Logger log = LoggerFactory.getLogger(RequestLedger.class);
   private static final int MAX_ENTRIES = 2000;
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
   /**
-   * One request filed through us.
+   * One request filed through us (or, with a null {@code backendRequestId}, being filed).
    *
-   * @param backendRequestId the backend's request id
+   * @param backendRequestId the backend's request id, or null while the request is on its way
    * @param type film or series
    * @param tmdbId the title's TMDB id
-   * @param title the title as the backend spells it
+   * @param title the title as the backend spells it (null for an intent)
    * @param seasons the seasons requested (empty for films)
    * @param is4k whether the 4K copy was requested
    * @param requestedBy the backend user it was filed as ("owner" for the key's owner)
@@ -52,32 +70,123 @@ public final class RequestLedger {
       String satelliteId,
       Instant requestedAt) {
     public Entry {
-      seasons = seasons == null ? List.of() : List.copyOf(seasons);
+      seasons = seasons == null ? List.of() : List.copyOf(seasons.stream().filter(Objects::nonNull).toList());
+    }
+
+    boolean confirmed() {
+      return backendRequestId != null;
+    }
+  }
+
+  /** A request written down before it is sent; {@link #confirm} or {@link #abandon} it. */
+  public static final class Intent {
+    private Entry entry;
+
+    private Intent(Entry entry) {
+      this.entry = entry;
     }
   }
 
   private final Path file;
   private final ObjectMapper json;
+  private final Clock clock;
   private final List<Entry> entries = new ArrayList<>();
 
   @Inject
   public RequestLedger(Settings settings, ObjectMapper json) {
-    this.file = settings.dataDir().resolve("requests.json");
+    this(settings.dataDir(), json, Clock.systemUTC());
+  }
+
+  RequestLedger(Path dataDir, ObjectMapper json, Clock clock) {
+    this.file = dataDir.resolve("requests.json");
     this.json = json;
+    this.clock = clock;
     load();
   }
 
-  /** Adds an entry and writes the file. A failed write is logged; the entry stays in memory. */
+  /**
+   * Adds an entry and writes the file. An entry whose backend id is already recorded replaces that
+   * one (the conversation completes what {@link RecordingBackend} recorded). A failed write is
+   * logged; the entry stays in memory.
+   */
   public synchronized void record(Entry entry) {
-    entries.add(entry);
+    if (entry == null || entry.type() == null) {
+      return;
+    }
+    int same = indexOf(entry.backendRequestId());
+    if (same >= 0) {
+      Entry old = entries.get(same);
+      entries.set(same, new Entry(entry.backendRequestId(), entry.type(), entry.tmdbId(),
+          entry.title() != null ? entry.title() : old.title(), entry.seasons().isEmpty() ? old.seasons() : entry.seasons(),
+          entry.is4k(), entry.requestedBy() != null ? entry.requestedBy() : old.requestedBy(),
+          entry.satelliteId() != null ? entry.satelliteId() : old.satelliteId(), old.requestedAt()));
+    } else {
+      entries.add(entry);
+    }
+    trimAndSave();
+  }
+
+  /** Writes down a request that is about to be sent (on disk before this returns). */
+  public synchronized Intent intend(MediaRequest request, Requester requester) {
+    Entry e = new Entry(null, request.type(), request.tmdbId(), null,
+        request.seasons() == null ? List.of() : request.seasons().numbers(), request.is4k(),
+        requester.isOwner() ? "owner" : requester.backendUserId(), null, clock.instant());
+    entries.add(e);
+    trimAndSave();
+    return new Intent(e);
+  }
+
+  /** The request was made: the intent becomes an entry with the backend's id. */
+  public synchronized void confirm(Intent intent, RequestRecord made) {
+    Entry e = intent.entry;
+    int i = entries.indexOf(e);
+    Entry done = new Entry(made.id() == null ? "unknown" : made.id(), e.type(), e.tmdbId(), made.title(),
+        made.seasons().isEmpty() ? e.seasons() : made.seasons(), e.is4k(), e.requestedBy(), null, e.requestedAt());
+    intent.entry = done;
+    int same = indexOf(done.backendRequestId());
+    if (i >= 0) {
+      entries.remove(i);
+    }
+    if (same < 0) {
+      entries.add(done);
+    }
+    trimAndSave();
+  }
+
+  /** The request was refused or failed: nothing was filed, the intent goes. */
+  public synchronized void abandon(Intent intent) {
+    if (entries.remove(intent.entry)) {
+      trimAndSave();
+    }
+  }
+
+  /** The requests filed through us (not those whose outcome a stop interrupted). */
+  public synchronized List<Entry> entries() {
+    return entries.stream().filter(Entry::confirmed).toList();
+  }
+
+  /** Requests that were being sent when the process stopped: their outcome is unknown here. */
+  public synchronized List<Entry> unconfirmed() {
+    return entries.stream().filter(e -> !e.confirmed()).toList();
+  }
+
+  private int indexOf(String backendRequestId) {
+    if (backendRequestId == null) {
+      return -1;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (backendRequestId.equals(entries.get(i).backendRequestId())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void trimAndSave() {
     while (entries.size() > MAX_ENTRIES) {
       entries.remove(0);
     }
     save();
-  }
-
-  public synchronized List<Entry> entries() {
-    return List.copyOf(entries);
   }
 
   private void load() {
@@ -85,11 +194,27 @@ public final class RequestLedger {
       return;
     }
     try {
-      entries.addAll(json.readValue(file.toFile(), new TypeReference<List<Entry>>() {}));
+      List<Entry> read = json.readValue(file.toFile(), new TypeReference<List<Entry>>() {});
+      int skipped = 0;
+      for (Entry e : read == null ? List.<Entry>of() : read) {
+        if (e == null || e.type() == null || e.tmdbId() <= 0) {
+          skipped++;
+        } else {
+          entries.add(e);
+        }
+      }
       log.info("Loaded {} tracked requests from {}", entries.size(), file);
+      if (skipped > 0) {
+        log.warn("Skipped {} unreadable entries in {}", skipped, file);
+      }
+      List<Entry> open = unconfirmed();
+      if (!open.isEmpty()) {
+        log.warn("{} request(s) were being sent when Overtalkerr stopped; whether the backend filed them is unknown: {}",
+            open.size(), open.stream().map(e -> e.type().wire() + " " + e.tmdbId()).toList());
+      }
     } catch (IOException e) {
       Path aside = file.resolveSibling("requests.json.corrupt-" + Instant.now().toEpochMilli());
-      log.error("Cannot read {} ({}); keeping it as {} and starting with an empty list", file, e.getMessage(), aside);
+      log.error("Cannot read {} ({}); keeping it as {} and starting with an empty list", file, e.getClass().getSimpleName(), aside);
       try {
         Files.move(file, aside);
       } catch (IOException moveFailed) {
@@ -100,8 +225,10 @@ public final class RequestLedger {
 
   private void save() {
     try {
-      Files.createDirectories(file.getParent());
+      createPrivateDirectories(file.getParent());
       Path tmp = file.resolveSibling("requests.json.tmp");
+      Files.deleteIfExists(tmp);
+      createPrivateFile(tmp);
       json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), entries);
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -110,6 +237,43 @@ public final class RequestLedger {
       }
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.getMessage());
+    }
+  }
+
+  /** Creates the folder (and parents) readable by the owner only where the file system allows. */
+  public static void createPrivateDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (posix(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** Creates an empty file readable and writable by its owner only (where the file system allows). */
+  public static void createPrivateFile(Path path) throws IOException {
+    FileAttribute<?>[] attrs = posix(path.getParent()) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        : new FileAttribute<?>[0];
+    try {
+      Files.createFile(path, attrs);
+    } catch (FileAlreadyExistsException e) {
+      if (attrs.length > 0) {
+        Files.setPosixFilePermissions(path, OWNER_ONLY);
+      }
+    }
+  }
+
+  private static boolean posix(Path near) {
+    Path p = near;
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    try {
+      return p != null && Files.getFileStore(p).supportsFileAttributeView("posix");
+    } catch (IOException e) {
+      return false;
     }
   }
 }
