@@ -11,10 +11,13 @@ import dev.overtalkerr.ranking.Ranker;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -59,24 +62,33 @@ interface AppModule {
     return new Ranker(clock);
   }
 
-  /** Dialog turns run here, off the MQTT client's threads; four are plenty for a household. */
+  /**
+   * Dialog turns run here, off the MQTT client's threads: each on a thread of its own up to {@code
+   * mqtt.max-concurrent-turns} (so a slow backend for one satellite never holds up another), then
+   * up to four times as many waiting, then refused (the channel answers "busy"). Threads are
+   * small (256 KiB stacks) and end after 30 s idle, so an idle daemon keeps none.
+   */
   @Provides
   @Singleton
   @Named("workers")
-  static ExecutorService workers() {
-    return Executors.newFixedThreadPool(4, daemonThreads("overtalkerr-turn-"));
+  static ExecutorService workers(Settings settings) {
+    int cap = settings.mqtt().maxConcurrentTurns();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(cap, cap, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cap * 4),
+        daemonThreads("overtalkerr-turn-", 256 * 1024), new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   @Provides
   @Singleton
   static ScheduledExecutorService scheduler() {
-    return Executors.newSingleThreadScheduledExecutor(daemonThreads("overtalkerr-timer-"));
+    return Executors.newSingleThreadScheduledExecutor(daemonThreads("overtalkerr-timer-", 0));
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
+  private static ThreadFactory daemonThreads(String prefix, long stackSize) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      Thread t = new Thread(null, r, prefix + n.incrementAndGet(), stackSize);
       t.setDaemon(true);
       return t;
     };

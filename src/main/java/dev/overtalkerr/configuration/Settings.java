@@ -35,7 +35,8 @@ public record Settings(
       String clientId,
       Optional<Path> caFile,
       Duration replyExpiry,
-      Duration replyDeadline) {
+      Duration replyDeadline,
+      int maxConcurrentTurns) {
 
     /** Which MQTT version to speak. */
     public enum Protocol {
@@ -51,12 +52,17 @@ public record Settings(
 
     public Mqtt withProtocol(Protocol p) {
       return new Mqtt(host, port, tls, username, password, p, baseTopic, discoveryPrefix, clientId, caFile,
-          replyExpiry, replyDeadline);
+          replyExpiry, replyDeadline, maxConcurrentTurns);
     }
 
     public Mqtt withEndpoint(String newHost, int newPort) {
       return new Mqtt(newHost, newPort, tls, username, password, protocol, baseTopic, discoveryPrefix, clientId,
-          caFile, replyExpiry, replyDeadline);
+          caFile, replyExpiry, replyDeadline, maxConcurrentTurns);
+    }
+
+    public Mqtt withClientId(String id) {
+      return new Mqtt(host, port, tls, username, password, protocol, baseTopic, discoveryPrefix, id,
+          caFile, replyExpiry, replyDeadline, maxConcurrentTurns);
     }
   }
 

@@ -239,7 +239,10 @@ public final class SettingsLoader {
         Secret.of(c.getString("mqtt.password")), protocol(c.getString("mqtt.protocol")), baseTopic,
         topic("mqtt.discovery-prefix", c.getString("mqtt.discovery-prefix")), clientId,
         caFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(caFile)),
-        positive(c, "mqtt.reply-expiry"), positive(c, "mqtt.reply-deadline"));
+        positive(c, "mqtt.reply-expiry"), positive(c, "mqtt.reply-deadline"), integer(c, "mqtt.max-concurrent-turns"));
+    if (mqtt.maxConcurrentTurns() < 1 || mqtt.maxConcurrentTurns() > 1000) {
+      throw new ConfigurationException(name("mqtt.max-concurrent-turns"), "must be between 1 and 1000");
+    }
     if (mqtt.replyDeadline().compareTo(Duration.ofSeconds(8)) > 0) {
       throw new ConfigurationException(name("mqtt.reply-deadline"), "must be at most 8s: Home Assistant waits for the reply");
     }

@@ -8,6 +8,8 @@ import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.requesting.Commands;
 import dev.overtalkerr.conversation.DialogEngine;
 import dev.overtalkerr.conversation.Reply;
+import dev.overtalkerr.conversation.Speech;
+import dev.overtalkerr.configuration.SettingsLoader;
 import dev.overtalkerr.conversation.Turn;
 import dev.overtalkerr.conversation.TurnBudget;
 import dev.overtalkerr.logging.Secrets;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,8 @@ public final class AssistChannel {
   private final ScheduledExecutorService scheduler;
   private final ReplyCodec codec;
   private final Clock clock;
+  private final Speech speech;
+  private final String defaultLanguage;
   private final Map<String, CompletableFuture<byte[]>> answered =
       Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -73,7 +78,10 @@ public final class AssistChannel {
       Settings settings,
       @Named("workers") ExecutorService workers,
       ScheduledExecutorService scheduler,
+      Speech speech,
       Clock clock) {
+    this.speech = speech;
+    this.defaultLanguage = settings.dialog().language();
     this.clock = clock;
     this.connection = connection;
     this.dialog = dialog;
@@ -164,7 +172,15 @@ public final class AssistChannel {
     Function<Reply, byte[]> encode = reply -> codec.encode(id, reply);
     AtomicBoolean abandoned = new AtomicBoolean();
     TurnBudget budget = new TurnBudget(clock.instant().plus(settings.replyDeadline()), abandoned::get, clock);
-    CompletableFuture.supplyAsync(() -> process(kind, id, root, budget), workers)
+    CompletableFuture<byte[]> work;
+    try {
+      work = CompletableFuture.supplyAsync(() -> process(kind, id, root, budget), workers);
+    } catch (RejectedExecutionException e) {
+      log.warn("Request {}: {} turns are running and more are waiting; answering that Overtalkerr is busy",
+          id, settings.maxConcurrentTurns());
+      work = CompletableFuture.completedFuture(encode.apply(busyReply(language)));
+    }
+    work
         .completeOnTimeout(null, settings.replyDeadline().toMillis(), TimeUnit.MILLISECONDS)
         .handle((bytes, failure) -> {
           if (failure != null) {
@@ -182,6 +198,16 @@ public final class AssistChannel {
           fresh.complete(bytes);
           publishReply(replyTopic, bytes);
         });
+  }
+
+  /** The answer when more turns arrive than are worked on and wait together. */
+  private Reply busyReply(String requested) {
+    String language = requested == null ? defaultLanguage : requested.trim().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+    if (!SettingsLoader.LANGUAGES.contains(language)) {
+      language = defaultLanguage;
+    }
+    return new Reply(speech.say(language, "error.busy"), true, Reply.Expect.NONE, Reply.State.ERROR, null, null,
+        new Reply.ErrorInfo("busy", "too many requests at once; try again in a moment"));
   }
 
   private byte[] process(Kind kind, String id, JsonNode root, TurnBudget budget) {

@@ -64,7 +64,7 @@ public final class SayClient implements AutoCloseable {
     Settings.Mqtt own = new Settings.Mqtt(settings.host(), settings.port(), settings.tls(), settings.username(), settings.password(),
         settings.protocol(), settings.baseTopic(), settings.discoveryPrefix(),
         "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), settings.caFile(), settings.replyExpiry(),
-        settings.replyDeadline());
+        settings.replyDeadline(), settings.maxConcurrentTurns());
     Protocol first = settings.protocol() == Protocol.AUTO ? Protocol.V5 : settings.protocol();
     connection = new MqttConnection(own, first, false);
     try {

@@ -176,6 +176,61 @@ class AssistChannelTest {
   }
 
 
+  /** The first reply to each of {@code count} ids starting with {@code prefix}, in whatever order they come. */
+  private Map<String, Received> replies(String prefix, int count) throws InterruptedException {
+    Map<String, Received> replies = new java.util.HashMap<>();
+    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (replies.size() < count && System.nanoTime() < end) {
+      for (Received m : ha.drain(Duration.ofMillis(200))) {
+        String topic = m.topic();
+        String id = topic.substring(topic.lastIndexOf('/') + 1);
+        if (topic.startsWith(base + "/assist/reply/" + prefix) && !m.payload().isEmpty()) {
+          replies.putIfAbsent(id, m);
+        }
+      }
+    }
+    return replies;
+  }
+
+  @Test
+  void aSlowBackendForSomeSatellitesDoesNotHoldUpTheOthers() throws Exception {
+    startDaemon("overtalkerr.mqtt.reply-deadline = 5s");
+    backend.delay = Duration.ofMillis(1200); // a search and its details: about 2.4 s a turn
+    int satellites = 12;
+    for (int i = 0; i < satellites; i++) {
+      ha.publish(base + "/assist/request", "{\"id\":\"many-" + i + "\",\"text\":\"download dune\",\"satellite_id\":\"sat" + i + "\"}");
+    }
+    Map<String, Received> replies = replies("many-", satellites);
+    for (int i = 0; i < satellites; i++) {
+      Received r = replies.get("many-" + i);
+      assertThat(r).as("a reply to many-%d", i).isNotNull();
+      assertThat(JSON.readTree(r.payload()).path("state").asText()).as("many-%d: %s", i, r.payload()).isEqualTo("offer");
+    }
+  }
+
+  @Test
+  void overTheTurnCapABusyAnswerComesAtOnceAndNothingIsQueuedForEver() throws Exception {
+    startDaemon("overtalkerr.mqtt.max-concurrent-turns = 2\novertalkerr.mqtt.reply-deadline = 3s");
+    backend.delay = Duration.ofMillis(1500);
+    int sent = 2 + 2 * 4 + 3; // running + queued + over
+    for (int i = 0; i < sent; i++) {
+      ha.publish(base + "/assist/request", "{\"id\":\"cap-" + i + "\",\"text\":\"download dune\",\"satellite_id\":\"s" + i + "\"}");
+    }
+    int busy = 0;
+    Map<String, Received> replies = replies("cap-", sent);
+    for (int i = 0; i < sent; i++) {
+      Received r = replies.get("cap-" + i);
+      assertThat(r).as("a reply to cap-%d", i).isNotNull();
+      JsonNode reply = JSON.readTree(r.payload());
+      if (reply.path("error").path("code").asText().equals("busy")) {
+        busy++;
+        assertThat(reply.path("state").asText()).isEqualTo("error");
+        assertThat(reply.path("speech").asText()).isNotBlank();
+      }
+    }
+    assertThat(busy).isEqualTo(3);
+  }
+
   @Test
   void aBackendThatIsDownGetsASpokenApology() throws Exception {
     startDaemon("");
