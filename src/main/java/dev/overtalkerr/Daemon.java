@@ -5,7 +5,6 @@ import dev.overtalkerr.mqtt.BrokerComponent;
 import dev.overtalkerr.mqtt.MqttConnection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,26 +35,15 @@ public final class Daemon implements AutoCloseable {
         log.warn("Could not identify the media backend yet: {}", e.getMessage());
       }
     });
-    Protocol wanted = settings.mqtt().protocol();
-    if (wanted != Protocol.AUTO) {
-      return connect(wanted);
-    }
-    return connect(Protocol.V5).exceptionallyCompose(e -> {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof MqttConnection.ProtocolRefusedException) {
-        log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
-        broker.connection().close();
-        return connect(Protocol.V3_1_1);
-      }
-      return CompletableFuture.failedFuture(cause);
-    });
+    return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection).thenApply(b -> null);
   }
 
-  private CompletableFuture<Void> connect(Protocol protocol) {
+  /** A broker component for one protocol, its channels subscribed once it connects. */
+  private BrokerComponent component(Protocol protocol) {
     BrokerComponent component = app.broker().create(protocol);
     broker = component;
     component.assistChannel().start();
-    return component.connection().connect();
+    return component;
   }
 
   /** The protocol in use (after any fallback). */

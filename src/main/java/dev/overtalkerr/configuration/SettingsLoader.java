@@ -227,9 +227,9 @@ public final class SettingsLoader {
     boolean tls = mqttUri.getScheme().equalsIgnoreCase("mqtts") || mqttUri.getScheme().equalsIgnoreCase("ssl");
     int port = mqttUri.getPort() > 0 ? mqttUri.getPort() : (tls ? 8883 : 1883);
     String baseTopic = topic("mqtt.base-topic", c.getString("mqtt.base-topic"));
-    String clientId = c.getString("mqtt.client-id").trim();
-    if (clientId.isEmpty()) {
-      clientId = "overtalkerr-" + baseTopic.replaceAll("[^A-Za-z0-9]", "-");
+    String clientId = c.getString("mqtt.client-id").trim(); // empty: one made per installation (mqtt.ClientIdentity)
+    if (!clientId.isEmpty() && !clientId.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new ConfigurationException(name("mqtt.client-id"), "must be 1-64 of A-Z a-z 0-9 _ . -");
     }
     String caFile = c.getString("mqtt.ca-file").trim();
     if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile))) {

@@ -30,7 +30,7 @@ public interface BrokerComponent {
     @Provides
     @BrokerScope
     static MqttConnection connection(Settings settings, Protocol protocol) {
-      return new MqttConnection(settings.mqtt(), protocol, true);
+      return new MqttConnection(settings.mqtt().withClientId(ClientIdentity.of(settings)), protocol, true);
     }
   }
 }

@@ -55,6 +55,14 @@ public final class MqttConnection implements AutoCloseable {
    * connection drops. Short on purpose: a request older than Home Assistant's wait is stale.
    */
   static final long SESSION_EXPIRY_SECONDS = 30;
+  /**
+   * The largest packet the daemon accepts (MQTT 5 CONNECT's maximum packet size): a request's
+   * payload limit plus room for the topic and properties. The broker drops larger messages for us
+   * instead of sending them, so a huge message can neither exhaust memory nor come back on every
+   * reconnect. (MQTT 3.1.1 has no such field: there the broker's own {@code max_packet_size} is
+   * the guard, see the README.)
+   */
+  static final int MAX_PACKET_BYTES = AssistChannel.MAX_PAYLOAD_BYTES + 4096;
 
   /** A message received on a subscribed topic. */
   public record Message(String topic, byte[] payload) {}
@@ -73,6 +81,7 @@ public final class MqttConnection implements AutoCloseable {
   private final AtomicBoolean everConnected = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger attempts = new AtomicInteger();
+  private final AtomicBoolean loginRefusalLogged = new AtomicBoolean();
   private final boolean availability;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final Client client;
@@ -126,6 +135,35 @@ public final class MqttConnection implements AutoCloseable {
   }
 
   /**
+   * Connects with the configured protocol; for {@code auto}, MQTT 5 first and, when the broker
+   * refuses 5, a new connection with 3.1.1. The one place the fallback lives (the daemon and
+   * {@code say} both use it).
+   *
+   * @param wanted the configured protocol
+   * @param create builds whatever owns a connection for a protocol (the daemon: a broker component)
+   * @param connection the connection inside what {@code create} built
+   * @return what connected
+   */
+  public static <T> CompletableFuture<T> connect(Protocol wanted, java.util.function.Function<Protocol, T> create,
+      java.util.function.Function<T, MqttConnection> connection) {
+    if (wanted != Protocol.AUTO) {
+      T only = create.apply(wanted);
+      return connection.apply(only).connect().thenApply(v -> only);
+    }
+    T first = create.apply(Protocol.V5);
+    return connection.apply(first).connect().thenApply(v -> first).exceptionallyCompose(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (!(cause instanceof ProtocolRefusedException)) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
+      connection.apply(first).close();
+      T second = create.apply(Protocol.V3_1_1);
+      return connection.apply(second).connect().thenApply(v -> second);
+    });
+  }
+
+  /**
    * Publishes with QoS 1.
    *
    * @param expiry MQTT 5 message expiry, or null for none (ignored on 3.1.1)
@@ -165,6 +203,7 @@ public final class MqttConnection implements AutoCloseable {
   private void connected() {
     boolean first = everConnected.compareAndSet(false, true);
     attempts.set(0);
+    loginRefusalLogged.set(false);
     log.info("{} to {} as {}", first ? "Connected" : "Reconnected", settings.url(), settings.clientId());
     CompletableFuture<?>[] subscriptions = handlers.keySet().stream()
         .map(filter -> client.subscribe(filter).whenComplete((v, e) -> {
@@ -188,15 +227,24 @@ public final class MqttConnection implements AutoCloseable {
       context.getReconnector().reconnect(false);
       return;
     }
-    if (!everConnected.get() && isAuthRefusal(cause)) {
-      log.error("The broker at {} refused the connection: {}. Check MQTT_USERNAME and MQTT_PASSWORD.", settings.url(), cause.getMessage());
+    boolean refused = isAuthRefusal(cause);
+    if (!everConnected.get() && refused) {
+      log.error("The broker at {} refused the login of {} ({}): check MQTT_USERNAME and MQTT_PASSWORD (and the broker's ACL)",
+          settings.url(), settings.username().isEmpty() ? "an anonymous client" : "user " + settings.username(), refusal(cause));
       context.getReconnector().reconnect(false);
       return;
     }
     int attempt = attempts.incrementAndGet();
     long delay = Math.min(MAX_BACKOFF_MS, 500L * (1L << Math.min(attempt - 1, 6)));
     delay += (long) (delay * 0.2 * Math.random());
-    if (attempt == 1 || attempt % 10 == 0) {
+    if (refused) {
+      // the broker was reached and said no: its password or ACL changed under us; keep trying, loudly
+      if (loginRefusalLogged.compareAndSet(false, true) || attempt % 10 == 0) {
+        log.error("The broker at {} refused the login of {} ({}): check MQTT_USERNAME and MQTT_PASSWORD (and the broker's ACL); "
+            + "retrying in {} ms", settings.url(), settings.username().isEmpty() ? "an anonymous client" : "user " + settings.username(),
+            refusal(cause), delay);
+      }
+    } else if (attempt == 1 || attempt % 10 == 0) {
       log.warn("{} {} ({}): {}; retrying in {} ms", everConnected.get() ? "Lost the connection to" : "Cannot reach", settings.url(),
           settings.clientId(), cause == null ? "closed" : cause.getMessage(), delay);
     }
@@ -204,6 +252,7 @@ public final class MqttConnection implements AutoCloseable {
     if (availability && everConnected.get() && context instanceof Mqtt5ClientDisconnectedContext v5) {
       // resume the session, so that requests sent during a short outage are delivered now
       v5.getReconnector().connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS).keepAlive(30)
+          .restrictions().maximumPacketSize(MAX_PACKET_BYTES).applyRestrictions()
           .applyConnect();
     }
   }
@@ -224,6 +273,17 @@ public final class MqttConnection implements AutoCloseable {
     // which an MQTT 5 client cannot decode
     String message = String.valueOf(cause.getMessage());
     return message.contains("CONNACK") && (message.contains("decod") || message.contains("protocol"));
+  }
+
+  /** The broker's reason code for a refused CONNECT, e.g. {@code NOT_AUTHORIZED}. */
+  private static String refusal(Throwable cause) {
+    if (cause instanceof Mqtt5ConnAckException e) {
+      return e.getMqttMessage().getReasonCode().name();
+    }
+    if (cause instanceof Mqtt3ConnAckException e) {
+      return e.getMqttMessage().getReturnCode().name();
+    }
+    return String.valueOf(cause);
   }
 
   private static boolean isAuthRefusal(Throwable cause) {
@@ -322,6 +382,7 @@ public final class MqttConnection implements AutoCloseable {
     public CompletableFuture<Void> connect() {
       // a new process starts clean (nothing stale from before); reconnects resume (see disconnected)
       return c.connectWith().cleanStart(true).sessionExpiryInterval(availability ? SESSION_EXPIRY_SECONDS : 0).keepAlive(30)
+          .restrictions().maximumPacketSize(MAX_PACKET_BYTES).applyRestrictions()
           .send().thenApply(ack -> null);
     }
 

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -65,19 +63,8 @@ public final class SayClient implements AutoCloseable {
         settings.protocol(), settings.baseTopic(), settings.discoveryPrefix(),
         "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), settings.caFile(), settings.replyExpiry(),
         settings.replyDeadline(), settings.maxConcurrentTurns());
-    Protocol first = settings.protocol() == Protocol.AUTO ? Protocol.V5 : settings.protocol();
-    connection = new MqttConnection(own, first, false);
-    try {
-      connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof MqttConnection.ProtocolRefusedException && settings.protocol() == Protocol.AUTO) {
-        connection.close();
-        connection = new MqttConnection(own, Protocol.V3_1_1, false);
-        connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } else {
-        throw e;
-      }
-    }
+    connection = MqttConnection.connect(settings.protocol(), protocol -> new MqttConnection(own, protocol, false), c -> c)
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

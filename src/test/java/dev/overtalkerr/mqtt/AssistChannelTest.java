@@ -232,6 +232,33 @@ class AssistChannelTest {
   }
 
   @Test
+  void anOversizedMessageNeverReachesTheDaemonAndARetainedOneDoesNotLoop() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(broker.isMosquitto(), "needs MQTT 5 (Mosquitto)");
+    try (var logs = dev.overtalkerr.testing.LogCapture.start(ch.qos.logback.classic.Level.DEBUG)) {
+      startDaemon("");
+      byte[] huge = new byte[2 * 1024 * 1024];
+      java.util.Arrays.fill(huge, (byte) 'x');
+      ha.publish(base + "/assist/request", huge);
+      try (MqttProbe other = MqttProbe.connect(broker)) {
+        other.publishRetained(base + "/command/search", huge);
+      }
+      assertThat(ask("after-huge", "{\"id\":\"after-huge\",\"text\":\"download dune\"}").path("state").asText()).isEqualTo("offer");
+      daemon.close();
+      daemon = null;
+      assertThat(ha.next(base + "/status", WAIT)).extracting(Received::payload).isEqualTo("offline");
+      startDaemon("");
+      assertThat(ask("after-restart", "{\"id\":\"after-restart\",\"text\":\"download dune\"}").path("state").asText())
+          .isEqualTo("offer");
+      assertThat(logs.text()).as("the broker never sent it: the client announces its maximum packet size")
+          .doesNotContain("Refused a").doesNotContain("Lost the connection");
+    } finally {
+      try (MqttProbe cleaner = MqttProbe.connect(broker)) {
+        cleaner.publishRetained(base + "/command/search", new byte[0]);
+      }
+    }
+  }
+
+  @Test
   void aBackendThatIsDownGetsASpokenApology() throws Exception {
     startDaemon("");
     backend.failWith = BackendError.UNREACHABLE;
@@ -341,7 +368,9 @@ class AssistChannelTest {
     startDaemon("");
     // Kick the daemon off the broker: another client takes over its session and leaves at once, so
     // the session (with the daemon's subscriptions) waits on the broker until the daemon is back.
-    var thief = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder().identifier(daemon.settings.mqtt().clientId())
+    String clientId = java.nio.file.Files.readString(daemon.settings.dataDir().resolve("mqtt-client-id")).trim();
+    assertThat(clientId).matches("overtalkerr-[0-9a-f]{16}");
+    var thief = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder().identifier(clientId)
         .serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
     thief.connectWith().cleanStart(false).sessionExpiryInterval(30).send();
     thief.disconnect();

@@ -80,14 +80,28 @@ class ProtocolAndAuthTest {
     try (TestBroker broker = TestBroker.mosquitto("password_file " + passwords + "\n")) {
       Settings good = DaemonHarness.settings(broker, "",
           Map.of("MQTT_USERNAME", "homeassistant", "MQTT_PASSWORD", "s3cret-pass", "MQTT_BASE_TOPIC", "auth"));
-      try (DaemonHarness d = DaemonHarness.start(good, new TestCatalogue())) {
+      try (DaemonHarness d = DaemonHarness.start(good, new TestCatalogue());
+          var logs = dev.overtalkerr.testing.LogCapture.start(ch.qos.logback.classic.Level.INFO)) {
         assertThat(d.daemon.isConnected()).isTrue();
+        // the broker comes back with another password: the daemon says so clearly, not as a plain drop
+        Process change = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", passwords.toString(), "homeassistant", "changed-pass")
+            .redirectErrorStream(true).start();
+        assertThat(change.waitFor()).isZero();
+        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        broker.restart();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+            .until(() -> logs.text().contains("refused the login"));
+        assertThat(logs.text()).containsPattern("ERROR .*refused the login.*MQTT_USERNAME.*MQTT_PASSWORD").doesNotContain("s3cret-pass");
       }
       Settings bad = DaemonHarness.settings(broker, "",
           Map.of("MQTT_USERNAME", "homeassistant", "MQTT_PASSWORD", "wrong-pass", "MQTT_BASE_TOPIC", "auth"));
-      assertThatThrownBy(() -> DaemonHarness.start(bad, new TestCatalogue()))
-          .isInstanceOf(ExecutionException.class)
-          .hasMessageMatching("(?s).*(NOT_AUTHORIZED|BAD_USER_NAME_OR_PASSWORD).*");
+      try (var logs = dev.overtalkerr.testing.LogCapture.start(ch.qos.logback.classic.Level.INFO)) {
+        assertThatThrownBy(() -> DaemonHarness.start(bad, new TestCatalogue()))
+            .isInstanceOf(ExecutionException.class)
+            .hasMessageMatching("(?s).*(NOT_AUTHORIZED|BAD_USER_NAME_OR_PASSWORD).*");
+        assertThat(logs.text()).as("the refusal is logged with what to check")
+            .containsPattern("ERROR .*refused the login.*MQTT_USERNAME.*MQTT_PASSWORD").doesNotContain("wrong-pass");
+      }
       assertThat(good.toString()).doesNotContain("s3cret-pass");
     }
   }

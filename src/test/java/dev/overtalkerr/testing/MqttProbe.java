@@ -70,6 +70,15 @@ public final class MqttProbe implements AutoCloseable {
     }
   }
 
+  /** Publishes a retained message (QoS 1). */
+  public void publishRetained(String topic, byte[] payload) {
+    if (v5 != null) {
+      v5.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(true).send();
+    } else {
+      v3.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(true).send();
+    }
+  }
+
   /** The next message on {@code topic} (others are dropped), or null after {@code timeout}. */
   public Received next(String topic, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
