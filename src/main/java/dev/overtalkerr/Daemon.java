@@ -35,7 +35,9 @@ public final class Daemon implements AutoCloseable {
         log.warn("Could not identify the media backend yet: {}", e.getMessage());
       }
     });
-    return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection).thenApply(b -> null);
+    return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection).thenAccept(b -> {
+      b.assistChannel().clearLeftovers();
+    });
   }
 
   /** A broker component for one protocol, its channels subscribed once it connects. */

@@ -45,7 +45,8 @@ public final class AssistChannel {
   private static final Logger log = LoggerFactory.getLogger(AssistChannel.class);
   /** Payloads larger than this are refused unread. */
   public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
-  private static final int REMEMBERED_IDS = 4096;
+  /** Retained replies waiting for their clearing publish, at most; beyond it the oldest is cleared early. */
+  static final int MAX_PENDING_CLEARS = 4096;
 
   private final MqttConnection connection;
   private final DialogEngine dialog;
@@ -57,18 +58,17 @@ public final class AssistChannel {
   private final Clock clock;
   private final Speech speech;
   private final String defaultLanguage;
-  private final Map<String, CompletableFuture<byte[]>> answered =
-      Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<byte[]>> eldest) {
-          return size() > REMEMBERED_IDS;
-        }
-      });
-  /** Retained replies still on the broker: their clearing publish and when they were sent. */
-  private final Map<String, Pending> clears = new ConcurrentHashMap<>();
+  /** Turns being worked on, by reply key: a repeat waits for the same reply. Removed when answered. */
+  private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
+  /** Replies sent, in memory and on disk (see {@link AnsweredIds}). */
+  private final AnsweredIds answered;
+  /** Retained replies still on the broker, oldest first, and the latest send per reply key. */
+  private final java.util.Deque<Pending> pending = new java.util.ArrayDeque<>();
+  private final Map<String, java.time.Instant> latest = new java.util.HashMap<>();
+  private volatile ScheduledFuture<?> sweeper;
   private volatile boolean accepting = true;
 
-  private record Pending(ScheduledFuture<?> clear, java.time.Instant sentAt) {}
+  private record Pending(String key, java.time.Instant sentAt) {}
 
   @Inject
   AssistChannel(
@@ -79,7 +79,9 @@ public final class AssistChannel {
       @Named("workers") ExecutorService workers,
       ScheduledExecutorService scheduler,
       Speech speech,
+      AnsweredIds answered,
       Clock clock) {
+    this.answered = answered;
     this.speech = speech;
     this.defaultLanguage = settings.dialog().language();
     this.clock = clock;
@@ -98,6 +100,67 @@ public final class AssistChannel {
     connection.subscribe(base + "/assist/request", m -> receive(Kind.ASSIST, m));
     connection.subscribe(base + "/command/search", m -> receive(Kind.SEARCH, m));
     connection.subscribe(base + "/command/request", m -> receive(Kind.REQUEST, m));
+    long every = Math.max(50, Math.min(1000, settings.replyExpiry().toMillis() / 4));
+    sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Clears the retained replies an earlier run left on the broker (a crash skips the clearing
+   * publish, and an MQTT 3.1.1 broker keeps them for ever): those older than the expiry at once, the
+   * younger ones at their expiry. Called once connected.
+   */
+  public void clearLeftovers() {
+    int now = 0;
+    java.time.Instant cutoff = clock.instant().minus(settings.replyExpiry());
+    for (var e : answered.uncleared()) {
+      if (e.getValue().sentAt().isBefore(cutoff)) {
+        clear(e.getKey());
+        now++;
+      } else {
+        remember(e.getKey(), e.getValue().sentAt());
+      }
+    }
+    if (now > 0) {
+      log.info("Cleared {} retained replies an earlier run left on the broker", now);
+    }
+  }
+
+  private void clear(String key) {
+    connection.publish(settings.baseTopic() + "/" + key, new byte[0], true, null);
+    answered.cleared(key);
+  }
+
+  /** Notes a retained reply for its clearing publish; over the cap the oldest is cleared now. */
+  private synchronized void remember(String key, java.time.Instant sentAt) {
+    pending.addLast(new Pending(key, sentAt));
+    latest.put(key, sentAt);
+    while (latest.size() > MAX_PENDING_CLEARS && !pending.isEmpty()) {
+      Pending oldest = pending.pollFirst();
+      if (latest.remove(oldest.key(), oldest.sentAt())) {
+        clear(oldest.key());
+      }
+    }
+  }
+
+  /** Clears every retained reply older than the expiry. */
+  private void sweep() {
+    java.time.Instant cutoff = clock.instant().minus(settings.replyExpiry());
+    try {
+      takeOlderThan(cutoff).forEach(this::clear);
+    } catch (RuntimeException e) {
+      log.warn("Could not clear expired replies: {}", e.toString());
+    }
+  }
+
+  private synchronized java.util.List<String> takeOlderThan(java.time.Instant cutoff) {
+    java.util.List<String> due = new java.util.ArrayList<>();
+    while (!pending.isEmpty() && !pending.peekFirst().sentAt().isAfter(cutoff)) {
+      Pending p = pending.pollFirst();
+      if (latest.remove(p.key(), p.sentAt())) {
+        due.add(p.key());
+      }
+    }
+    return due;
   }
 
   /** Takes no new requests (on shutdown); turns already running still get their reply. */
@@ -111,13 +174,12 @@ public final class AssistChannel {
    * ones are left for a Home Assistant that may be about to read them; MQTT 5 expires them.
    */
   public void clearPendingReplies(java.time.Duration minAge) {
-    java.time.Instant cutoff = clock.instant().minus(minAge);
-    for (var entry : clears.entrySet()) {
-      Pending p = entry.getValue();
-      if (p.sentAt().isBefore(cutoff) && clears.remove(entry.getKey(), p) && p.clear().cancel(false)) {
-        connection.publish(entry.getKey(), new byte[0], true, null);
-      }
+    if (sweeper != null) {
+      sweeper.cancel(false);
     }
+    java.time.Instant cutoff = clock.instant().minus(minAge);
+    java.util.List<String> due = minAge.isZero() ? takeOlderThan(java.time.Instant.MAX) : takeOlderThan(cutoff);
+    due.forEach(this::clear);
   }
 
   private enum Kind {
@@ -159,13 +221,20 @@ public final class AssistChannel {
       return;
     }
     String id = idNode.asText();
-    String replyTopic = settings.baseTopic() + "/" + kind.replyPath + id;
     String key = kind.replyPath + id;
     CompletableFuture<byte[]> fresh = new CompletableFuture<>();
-    CompletableFuture<byte[]> existing = answered.putIfAbsent(key, fresh);
+    CompletableFuture<byte[]> existing = inFlight.putIfAbsent(key, fresh);
     if (existing != null) {
-      log.debug("Request {} was seen before; sending the same reply again", id);
-      existing.thenAccept(bytes -> publishReply(replyTopic, bytes));
+      log.debug("Request {} is being answered; sending the same reply again when it is", id);
+      existing.thenAccept(bytes -> publishReply(key, bytes));
+      return;
+    }
+    var before = answered.get(key);
+    if (before.isPresent()) {
+      log.debug("Request {} was answered before; sending the same reply again", id);
+      inFlight.remove(key, fresh);
+      fresh.complete(before.get().reply());
+      publishReply(key, before.get().reply());
       return;
     }
     String language = RequestReader.language(root);
@@ -195,8 +264,10 @@ public final class AssistChannel {
           return bytes;
         })
         .thenAccept(bytes -> {
+          answered.sent(key, bytes, clock.instant());
           fresh.complete(bytes);
-          publishReply(replyTopic, bytes);
+          inFlight.remove(key, fresh);
+          publishReply(key, bytes);
         });
   }
 
@@ -233,20 +304,15 @@ public final class AssistChannel {
     }
   }
 
-  private void publishReply(String topic, byte[] bytes) {
+  /** Publishes a reply on {@code <base>/<key>}, retained with the expiry, and notes it for clearing. */
+  private void publishReply(String key, byte[] bytes) {
+    String topic = settings.baseTopic() + "/" + key;
     connection.publish(topic, bytes, true, settings.replyExpiry()).whenComplete((v, e) -> {
       if (e != null) {
         log.warn("Could not publish the reply on {}: {}", topic, e.getMessage());
       }
     });
-    ScheduledFuture<?> clear = scheduler.schedule(() -> {
-      clears.remove(topic);
-      connection.publish(topic, new byte[0], true, null);
-    }, settings.replyExpiry().toMillis(), TimeUnit.MILLISECONDS);
-    Pending previous = clears.put(topic, new Pending(clear, clock.instant()));
-    if (previous != null) {
-      previous.clear().cancel(false);
-    }
+    remember(key, clock.instant());
   }
 
   /** Reads and checks the fields of a request object. */

@@ -12,6 +12,7 @@ import dev.overtalkerr.testing.MqttProbe.Received;
 import dev.overtalkerr.testing.TestBroker;
 import dev.overtalkerr.testing.TestCatalogue;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -153,6 +154,72 @@ class AssistChannelTest {
     JsonNode again = ask("c-2", yes);
     assertThat(again).isEqualTo(requested);
     assertThat(backend.requestCalls.get()).isEqualTo(1);
+  }
+
+  /** Stops the daemon as a clean stop does and starts a new one on the same settings and data folder. */
+  private void restartDaemon() throws Exception {
+    Settings settings = daemon.settings;
+    daemon.close();
+    assertThat(ha.next(base + "/status", WAIT)).extracting(Received::payload).isEqualTo("offline");
+    daemon = DaemonHarness.start(settings, backend);
+    assertThat(ha.next(base + "/status", WAIT)).extracting(Received::payload).isEqualTo("online");
+  }
+
+  @Test
+  void aConfirmationRepeatedAfterARestartFilesNothingAndGetsTheSameReply() throws Exception {
+    startDaemon("");
+    ask("r-1", "{\"id\":\"r-1\",\"text\":\"download dune\",\"satellite_id\":\"kitchen\"}");
+    String yes = "{\"id\":\"r-2\",\"text\":\"yes\",\"satellite_id\":\"kitchen\"}";
+    JsonNode requested = ask("r-2", yes);
+    assertThat(requested.path("state").asText()).isEqualTo("requested");
+    restartDaemon();
+    int searches = backend.searches.get();
+    assertThat(ask("r-2", yes)).isEqualTo(requested);
+    assertThat(ask("r-1", "{\"id\":\"r-1\",\"text\":\"download dune\",\"satellite_id\":\"kitchen\"}").path("state").asText())
+        .isEqualTo("offer");
+    assertThat(backend.requestCalls.get()).isEqualTo(1);
+    assertThat(backend.searches.get()).as("answered from the record, no backend call").isEqualTo(searches);
+  }
+
+  @Test
+  void aRetainedRequestIsNotRunAgainOnEveryStart() throws Exception {
+    startDaemon("");
+    ha.publishRetained(base + "/assist/request", "{\"id\":\"ret-1\",\"text\":\"download dune\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(ha.next(base + "/assist/reply/ret-1", WAIT)).isNotNull();
+      int searches = backend.searches.get();
+      restartDaemon();
+      try (MqttProbe late = MqttProbe.connect(broker)) {
+        late.subscribe(base + "/assist/reply/ret-1");
+        assertThat(late.next(base + "/assist/reply/ret-1", WAIT)).as("a reply is there").isNotNull();
+      }
+      assertThat(backend.searches.get()).as("not run again").isEqualTo(searches);
+    } finally {
+      ha.publishRetained(base + "/assist/request", new byte[0]);
+    }
+  }
+
+  @Test
+  void retainedRepliesLeftByACrashAreClearedAtTheNextStart() throws Exception {
+    Settings settings = DaemonHarness.settings(broker, "overtalkerr.mqtt.reply-expiry = 2s", Map.of("MQTT_BASE_TOPIC", base));
+    // what a crashed daemon leaves: a retained reply on the broker, and its line in the record
+    ha.publishRetained(base + "/assist/reply/crash-1", "{\"id\":\"crash-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ha.publishRetained(base + "/assist/reply/crash-2", "{\"id\":\"crash-2\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Files.createDirectories(settings.dataDir());
+    long now = System.currentTimeMillis();
+    java.nio.file.Files.writeString(settings.dataDir().resolve("answered.jsonl"),
+        "{\"k\":\"assist/reply/crash-1\",\"t\":" + (now - 600_000) + ",\"r\":\"{\\\"id\\\":\\\"crash-1\\\"}\"}\n"
+        + "{\"k\":\"assist/reply/crash-2\",\"t\":" + now + ",\"r\":\"{\\\"id\\\":\\\"crash-2\\\"}\"}\n");
+    daemon = DaemonHarness.start(settings, backend);
+    List<Received> seen = ha.drain(Duration.ofSeconds(4));
+    assertThat(seen).filteredOn(r -> r.topic().equals(base + "/assist/reply/crash-1") && r.payload().isEmpty())
+        .as("the old one cleared at once").isNotEmpty();
+    assertThat(seen).filteredOn(r -> r.topic().equals(base + "/assist/reply/crash-2") && r.payload().isEmpty())
+        .as("the young one cleared at its expiry").isNotEmpty();
+    try (MqttProbe late = MqttProbe.connect(broker)) {
+      late.subscribe(base + "/assist/reply/+");
+      assertThat(late.drain(Duration.ofMillis(500))).as("nothing retained").isEmpty();
+    }
   }
 
   @Test
