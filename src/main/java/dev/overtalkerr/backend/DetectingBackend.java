@@ -1,5 +1,6 @@
 package dev.overtalkerr.backend;
 
+import dev.overtalkerr.domain.BackendError;
 import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
@@ -82,6 +83,45 @@ public final class DetectingBackend implements MediaBackend {
     return client;
   }
 
+  /** A call on a client. */
+  private interface Call<T> {
+    T on(MediaBackend client) throws BackendException;
+  }
+
+  /**
+   * Runs a call on the current client. When the client is only a guess and the call fails (other
+   * than by a timeout: a hanging server is left to the re-detect interval), it detects again at
+   * once, so an Ombi that returns is recognised on its first call rather than a minute later; a
+   * read is then tried once more on the newly detected client (a write is not: it reports).
+   */
+  private <T> T call(Call<T> call, boolean read) throws BackendException {
+    MediaBackend c = client();
+    try {
+      return call.on(c);
+    } catch (BackendException e) {
+      if (e.error() == BackendError.TIMEOUT || !guessed(c)) {
+        throw e;
+      }
+      MediaBackend again = detectAgain(c);
+      if (read && again != c) {
+        return call.on(again);
+      }
+      throw e;
+    }
+  }
+
+  private synchronized boolean guessed(MediaBackend c) {
+    return c == client && !confirmed;
+  }
+
+  /** Detects again now, unless another call already did since {@code failed} was current. */
+  private synchronized MediaBackend detectAgain(MediaBackend failed) {
+    if (client == failed && !confirmed) {
+      detectedAt = Instant.MIN;
+    }
+    return client();
+  }
+
   /** Whether the current client rests on a confirmed detection (or a forced flavour). */
   public synchronized boolean confirmed() {
     return confirmed;
@@ -94,31 +134,31 @@ public final class DetectingBackend implements MediaBackend {
 
   @Override
   public List<MediaItem> search(String query, String language) throws BackendException {
-    return client().search(query, language);
+    return call(c -> c.search(query, language), true);
   }
 
   @Override
   public MediaItem details(MediaType type, int tmdbId, String language) throws BackendException {
-    return client().details(type, tmdbId, language);
+    return call(c -> c.details(type, tmdbId, language), true);
   }
 
   @Override
   public RequestRecord request(MediaRequest request, Requester requester) throws BackendException {
-    return client().request(request, requester);
+    return call(c -> c.request(request, requester), false);
   }
 
   @Override
   public List<RequestRecord> requests(int limit) throws BackendException {
-    return client().requests(limit);
+    return call(c -> c.requests(limit), true);
   }
 
   @Override
   public Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
-    return client().existingRequest(type, tmdbId);
+    return call(c -> c.existingRequest(type, tmdbId), true);
   }
 
   @Override
   public List<BackendUser> users() throws BackendException {
-    return client().users();
+    return call(c -> c.users(), true);
   }
 }
