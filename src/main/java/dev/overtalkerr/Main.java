@@ -74,7 +74,7 @@ public final class Main {
         return OK;
       }
       if (rest.contains("--version")) {
-        out.println("overtalkerr " + version());
+        out.println("overtalkerr " + Version.current());
         return OK;
       }
       Optional<Path> config = option(rest, "--config").map(Path::of);
@@ -251,11 +251,6 @@ public final class Main {
     args.remove(i + 1);
     args.remove(i);
     return Optional.of(value);
-  }
-
-  static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
   }
 
   private static String jarPath() {

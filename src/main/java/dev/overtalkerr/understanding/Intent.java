@@ -21,6 +21,11 @@ public enum Intent {
   /** Narrows what is on offer without a new title ("the one from 1984", "the series", "season 2"). */
   REFINE;
 
+  /** True for answers to what the conversation asked (and "open", "help"), not for requests. */
+  public boolean isAnswer() {
+    return this != REQUEST && this != REFINE;
+  }
+
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }

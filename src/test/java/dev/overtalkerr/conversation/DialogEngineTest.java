@@ -1,7 +1,7 @@
 package dev.overtalkerr.conversation;
 
 import dev.overtalkerr.ranking.Ranker;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 import dev.overtalkerr.requesting.Requesters;
 import dev.overtalkerr.understanding.UtteranceParser;
 
@@ -16,7 +16,9 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.SettingsLoader;
-import dev.overtalkerr.conversation.Reply.Expect;
+import dev.overtalkerr.understanding.Expect;
+import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.requesting.RequestDesk;
 import dev.overtalkerr.conversation.Reply.State;
 import dev.overtalkerr.tracking.RequestLedger;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ class DialogEngineTest {
   private MutableClock clock;
   private DemoCatalogue catalogue;
   private DialogEngine engine;
+  private StructuredCommands commands;
 
   /** A clock the test can move forward. */
   static final class MutableClock extends Clock {
@@ -76,8 +79,12 @@ class DialogEngineTest {
     Settings settings = new Settings(loaded.backend(), loaded.mqtt(), loaded.dialog(),
         new Settings.Users(defaultUser, false, rules), loaded.dataDir(), loaded.logging());
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    RequestLedger ledger = new RequestLedger(settings, json);
+    commands = new StructuredCommands(new UtteranceParser(clock), new Ranker(clock), catalogue,
+        new Replies(new Speech(), new Languages(settings)), new Requesters(settings), new RequestDesk(catalogue, ledger, clock),
+        new Languages(settings));
     return new DialogEngine(new UtteranceParser(clock), new Ranker(clock), catalogue, new Speech(), new Requesters(settings),
-        new RequestLedger(settings, json), settings, clock);
+        ledger, settings, clock);
   }
 
   private Reply say(String text) {
@@ -219,8 +226,41 @@ class DialogEngineTest {
     assertThat(offer.speech()).contains("already in your library", "Is that the one you meant?");
     Reply yes = say("yes");
     assertThat(yes.state()).isEqualTo(State.ALREADY_AVAILABLE);
-    assertThat(yes.speech()).contains("Enjoy");
+    assertThat(yes.speech()).contains("already in your library", "Shall I play it?");
+    assertThat(yes.expect()).isEqualTo(Expect.PLAY);
+    assertThat(yes.end()).isFalse();
+    Reply play = say("yes please");
+    assertThat(play.state()).isEqualTo(State.PLAY);
+    assertThat(play.end()).isTrue();
+    assertThat(play.candidate().title()).isEqualTo("Breaking Bad");
     assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void noToPlayingEndsTheDialogAndPlayingCanBeSwitchedOff() throws Exception {
+    say("get breaking bad");
+    assertThat(say("yes").expect()).isEqualTo(Expect.PLAY);
+    Reply no = say("no thanks");
+    assertThat(no.state()).isEqualTo(State.GOODBYE);
+    assertThat(no.end()).isTrue();
+    Reply german = say("kitchen", "hol breaking bad", "de");
+    assertThat(say("kitchen", "ja", "de").speech()).contains("Soll ich es abspielen?");
+    assertThat(say("kitchen", "ja", "de").state()).isEqualTo(State.PLAY);
+    assertThat(german.state()).isEqualTo(State.OFFER);
+
+    Settings loaded = new SettingsLoader(Map.of("MOCK_BACKEND", "true", "OVERTALKERR_DATA_DIR", data.toString()))
+        .load(Optional.empty(), Optional.empty(), true);
+    Settings quiet = new Settings(loaded.backend(), loaded.mqtt(),
+        new Settings.Dialog("en", loaded.dialog().sessionTimeout(), loaded.dialog().maxCandidates(), false),
+        loaded.users(), loaded.dataDir(), loaded.logging());
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    engine = new DialogEngine(new UtteranceParser(clock), new Ranker(clock), catalogue, new Speech(), new Requesters(quiet),
+        new RequestLedger(quiet, json), quiet, clock);
+    say("get breaking bad");
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(yes.speech()).contains("Enjoy");
+    assertThat(yes.end()).isTrue();
   }
 
   @Test
@@ -358,8 +398,8 @@ class DialogEngineTest {
 
   @Test
   void theSearchCommandListsSeriesWithTheirSeasons() {
-    Commands.SearchResult result = engine.search(new Commands.Search("the office", MediaType.TV, null, 5,
-        new Commands.Context(null, null, null, null)));
+    Commands.SearchResult result = commands.search(new Commands.Search("the office", MediaType.TV, null, 5,
+        new Commands.Context(null, null, null, null)), TurnBudget.NONE);
     assertThat(result.error()).isNull();
     assertThat(result.results()).isNotEmpty().allMatch(i -> i.type() == MediaType.TV);
     assertThat(result.results().get(0).seasons()).isNotEmpty();
@@ -368,13 +408,13 @@ class DialogEngineTest {
   @Test
   void theRequestCommandFilesByIdOnceAndRefusesWhatIsThere() throws Exception {
     var context = new Commands.Context(null, null, null, null);
-    Reply first = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    Reply first = commands.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context), TurnBudget.NONE);
     assertThat(first.state()).isEqualTo(State.REQUESTED);
-    Reply second = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    Reply second = commands.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context), TurnBudget.NONE);
     assertThat(second.state()).isEqualTo(State.ALREADY_REQUESTED);
-    Reply there = engine.request(new Commands.Request(null, null, "breaking bad", null, null, true, false, context));
+    Reply there = commands.request(new Commands.Request(null, null, "breaking bad", null, null, true, false, context), TurnBudget.NONE);
     assertThat(there.state()).isEqualTo(State.ALREADY_AVAILABLE);
-    Reply seasons = engine.request(new Commands.Request(60059, MediaType.TV, null, null, List.of(1, 2), false, false, context));
+    Reply seasons = commands.request(new Commands.Request(60059, MediaType.TV, null, null, List.of(1, 2), false, false, context), TurnBudget.NONE);
     assertThat(seasons.state()).isEqualTo(State.REQUESTED);
     assertThat(seasons.request().seasons()).containsExactly(1, 2);
     assertThat(filed()).hasSize(2);
