@@ -7,6 +7,11 @@ import dev.overtalkerr.configuration.ConfigurationException;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import dev.overtalkerr.configuration.SettingsLoader;
+import dev.overtalkerr.understanding.DialogContext;
+import dev.overtalkerr.understanding.Intent;
+import dev.overtalkerr.understanding.Interpreter;
+import dev.overtalkerr.understanding.Understanding;
+import dev.overtalkerr.understanding.Utterance;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.logging.Secrets;
 import dev.overtalkerr.mqtt.EmbeddedBroker;
@@ -179,8 +184,13 @@ public final class Main {
       throw new UsageException("parse needs at least one utterance");
     }
     UtteranceParser parser = new UtteranceParser(Clock.systemDefaultZone());
+    Interpreter interpreter = new Interpreter(parser);
     for (String utterance : args) {
-      out.println(UtteranceParser.toJson(parser.parse(utterance, language)));
+      // questions ("is dune ready yet") are read by the interpreter; everything else as the parser reads it
+      Understanding question = interpreter.interpret(new Utterance(utterance, null, null, null, language), DialogContext.NONE)
+          .understanding();
+      boolean asks = question.intent() == Intent.STATUS || question.intent() == Intent.REQUESTS;
+      out.println(UtteranceParser.toJson(asks ? question : parser.parse(utterance, language)));
     }
     return OK;
   }

@@ -82,6 +82,7 @@ public final class DialogEngine {
   private final int maxCandidates;
   private final boolean offerPlay;
   private final Sessions sessions;
+  private final RequestsOverview overview;
 
   /** What one turn is about besides its words: who asks, from where, in which language, until when. */
   private record TurnContext(String language, Optional<Requester> requester, String satelliteId, TurnBudget budget) {}
@@ -97,7 +98,7 @@ public final class DialogEngine {
       Settings settings,
       Clock clock) {
     this(new Interpreter(parser), ranker, backend, new Replies(phrases, new Languages(settings)), requesters,
-        new RequestDesk(backend, ledger, clock), new Languages(settings), settings, clock);
+        new RequestDesk(backend, ledger, clock), new RequestsOverview(backend, ledger, clock), new Languages(settings), settings, clock);
   }
 
   @Inject
@@ -108,10 +109,12 @@ public final class DialogEngine {
       Replies replies,
       Requesters requesters,
       RequestDesk desk,
+      RequestsOverview overview,
       Languages languages,
       Settings settings,
       Clock clock) {
     this.languages = languages;
+    this.overview = overview;
     this.interpreter = interpreter;
     this.ranker = ranker;
     this.backend = backend;
@@ -218,6 +221,10 @@ public final class DialogEngine {
         return replies.say(language, State.WELCOME, false, null, "welcome");
       case HELP:
         return help(session, t);
+      case REQUESTS:
+        return replies.requests(overview.lines(in.onlyMine(), t.requester(), t.budget()), in.onlyMine(), language);
+      case STATUS:
+        return status(session, u, t);
       case CONFIRM:
         if (state instanceof Offering) {
           return confirm(session, t);
@@ -309,6 +316,35 @@ public final class DialogEngine {
       return replies.seasonQuestionAgain(preface, a.current(), effectiveFourK(a.search(), t), t.language());
     }
     return offerCurrent(session, t, preface);
+  }
+
+  /**
+   * "Is Dune ready yet?": the best match and where it stands. In the library: said (and offered to
+   * be played); requested: said; otherwise offered to be requested ("Dune isn't in your library
+   * yet. ... Shall I request it?"), as are series with seasons still missing.
+   */
+  private Reply status(Session session, Understanding u, TurnContext t) {
+    Reply found = search(session, new Understanding(Intent.REQUEST, u.title(), u.mediaType(), u.years(), u.season(), u.temporal(),
+        u.fourK(), null, u.alternatives()), t);
+    if (!(session.state instanceof Offering o)) {
+      return found; // nothing found, a failure, or the film-or-series question
+    }
+    MediaItem item = o.current();
+    boolean fourK = effectiveFourK(o.search(), t);
+    boolean seasonsMissing = item.regularSeasons().stream().anyMatch(s -> s.status(fourK).isRequestable());
+    Availability status = item.status(fourK);
+    if (status.isRequestedOrAvailable() && !seasonsMissing) {
+      Reply already = replies.decision(new Decision.Already(status, List.of()), item, fourK, desk.isUpcoming(item), t.language());
+      if (offerPlay && status == Availability.AVAILABLE) {
+        session.state = new OfferingPlay(item);
+        return replies.offerPlay(already, t.language());
+      }
+      return already;
+    }
+    if (status == Availability.UNKNOWN || status == Availability.DELETED) {
+      return offerCurrent(session, t, replies.notYetThere(item, t.language()));
+    }
+    return found; // partly there: the offer says which seasons are and asks about the rest
   }
 
   private Reply help(Session session, TurnContext t) {

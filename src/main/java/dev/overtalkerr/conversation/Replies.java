@@ -320,6 +320,29 @@ public final class Replies {
     return new Reply(speech + " " + phrases.say(language, next), true, Expect.NONE, State.REQUESTED, item, m.record(), null);
   }
 
+  // ---------------------------------------------------------------- questions about requests
+
+  /** "You asked for Dune, waiting for approval, and season 2 of Severance, being downloaded." */
+  Reply requests(List<RequestsOverview.Line> lines, boolean onlyMine, String language) {
+    if (lines.isEmpty()) {
+      return say(language, State.STATUS, true, null, onlyMine ? "requests.none.mine" : "requests.none.active");
+    }
+    List<String> spoken = new ArrayList<>();
+    for (RequestsOverview.Line line : lines) {
+      String what = line.seasons().isEmpty() ? line.title()
+          : phrases.seasons(language, line.seasons()) + " " + phrases.say(language, "of") + " " + line.title();
+      spoken.add(what + ", " + phrases.say(language, "standing." + line.standing().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    String list = spoken.size() == 1 ? spoken.get(0)
+        : String.join("; ", spoken.subList(0, spoken.size() - 1)) + "; " + phrases.say(language, "and") + " " + spoken.get(spoken.size() - 1);
+    return say(language, State.STATUS, true, null, onlyMine ? "requests.mine" : "requests.active", list);
+  }
+
+  /** "Dune isn't in your library yet." before offering it. */
+  String notYetThere(MediaItem item, String language) {
+    return phrases.say(language, "status.missing", item.title());
+  }
+
   static String capitalize(String s) {
     return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }

@@ -44,6 +44,8 @@ public record Reply(
     GOODBYE,
     HELP,
     ERROR,
+    /** An answer about the requests ("what's downloading", "what did I ask for"). */
+    STATUS,
     /** Yes to playing a title that is in the library: the caller plays {@code candidate}. */
     PLAY;
 

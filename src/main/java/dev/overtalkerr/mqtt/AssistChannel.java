@@ -12,6 +12,7 @@ import dev.overtalkerr.conversation.StructuredCommands;
 import dev.overtalkerr.conversation.Reply;
 import dev.overtalkerr.conversation.Turn;
 import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.understanding.Hint;
 import dev.overtalkerr.logging.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -235,8 +236,6 @@ public final class AssistChannel {
   static final class RequestReader {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final int MAX_TEXT = 500;
-    private static final java.util.Set<String> INTENTS =
-        java.util.Set.of("request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help");
     private final JsonNode root;
 
     static final class InvalidRequestException extends Exception {
@@ -258,8 +257,9 @@ public final class AssistChannel {
     Turn turn() throws InvalidRequestException {
       String text = optionalText("text", MAX_TEXT);
       String intent = optionalText("intent", 32);
-      if (intent != null && !INTENTS.contains(intent)) {
-        throw new InvalidRequestException("intent '" + intent + "' is not one of " + String.join(", ", new java.util.TreeSet<>(INTENTS)));
+      if (intent != null && Hint.of(intent).isEmpty()) {
+        throw new InvalidRequestException("intent '" + intent + "' is not one of "
+            + String.join(", ", java.util.Arrays.stream(Hint.values()).map(Hint::wire).sorted().toList()));
       }
       String slotTitle = null;
       String slotSeason = null;

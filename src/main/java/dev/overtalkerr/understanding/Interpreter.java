@@ -39,6 +39,18 @@ public final class Interpreter {
   /** The reading of {@code turn} while the conversation is in {@code context}. */
   public Interpretation interpret(Utterance turn, DialogContext context) {
     Vocabulary v = Vocabulary.forLanguage(turn.language());
+    boolean mayAsk = turn.hint() == null || turn.hint() == Hint.STATUS || turn.hint() == Hint.REQUEST;
+    if (turn.hasText() && mayAsk) {
+      Interpretation question = question(UtteranceParser.tokens(turn.text(), v), turn.language(), v);
+      if (question != null) {
+        return question;
+      }
+    }
+    if (turn.hint() == Hint.STATUS) {
+      Understanding about = turn.hasSlotTitle() ? parser.parse(turn.slotTitle(), turn.language()) : Understanding.of(Intent.REQUESTS);
+      return Interpretation.of(about.hasTitle() ? new Understanding(Intent.STATUS, about.title(), about.mediaType(), about.years(),
+          about.season(), about.temporal(), about.fourK(), null, about.alternatives()) : Understanding.of(Intent.REQUESTS));
+    }
     Understanding u = understand(turn, context, v);
     boolean offering = context.expect().hasOffer();
     if (context.expect() == Expect.CONFIRM && u.fourK() && u.hasTitle()
@@ -85,6 +97,34 @@ public final class Interpreter {
       }
     }
     return new Interpretation(withObjectArticleReading(u, v), position, seasonAnswer, correction, leadingNo);
+  }
+
+  /**
+   * A question about the requests ("what's downloading", "what did I ask for") or about one title
+   * ("is Dune ready yet", "ist Dune schon da"), or null when the turn is none.
+   */
+  private Interpretation question(List<String> words, String language, Vocabulary v) {
+    List<String> t = new ArrayList<>(words);
+    while (t.size() > 1 && v.interjections.matchAt(t, 0) > 0) {
+      t.subList(0, v.interjections.matchAt(t, 0)).clear();
+    }
+    for (int n = v.trailing.matchEndingAt(t, t.size()); n > 0 && n < t.size(); n = v.trailing.matchEndingAt(t, t.size())) {
+      t.subList(t.size() - n, t.size()).clear();
+    }
+    if (v.statusMine.isWhole(t) || v.statusActive.isWhole(t)) {
+      return new Interpretation(Understanding.of(Intent.REQUESTS), null, null, null, false, v.statusMine.isWhole(t));
+    }
+    int lead = v.statusLead.matchAt(t, 0);
+    int tail = v.statusTail.matchEndingAt(t, t.size());
+    if (lead == 0 || tail == 0 || lead + tail >= t.size()) {
+      return null;
+    }
+    Understanding about = parser.parse(String.join(" ", t.subList(lead, t.size() - tail)), language);
+    if (!about.hasTitle() || about.intent() != Intent.REQUEST) {
+      return null;
+    }
+    return Interpretation.of(new Understanding(Intent.STATUS, about.title(), about.mediaType(), about.years(), about.season(),
+        about.temporal(), about.fourK(), null, about.alternatives()));
   }
 
   /**

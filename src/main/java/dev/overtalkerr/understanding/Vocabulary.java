@@ -65,6 +65,16 @@ final class Vocabulary {
   /** Articles of an object ("lade den König der Löwen"): titles are also searched without them. */
   Set<String> objectArticles;
 
+  // --- questions about requests (read by the Interpreter)
+  /** "is X ready yet": the words before a title in a question about it. */
+  Phrases statusLead;
+  /** "is X ready yet": the words after the title. */
+  Phrases statusTail;
+  /** "what did I ask for": the person's own requests. */
+  Phrases statusMine;
+  /** "what's downloading": the requests on their way. */
+  Phrases statusActive;
+
   // --- carriers around the title
   Phrases politeness;
   Phrases verbs;

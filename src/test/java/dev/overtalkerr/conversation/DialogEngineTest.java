@@ -711,4 +711,38 @@ class DialogEngineTest {
     assertThat(no.state()).isEqualTo(State.WELCOME);
     assertThat(say("den", "no", "en").end()).isTrue();
   }
+
+  @Test
+  void aQuestionAboutATitleIsAnsweredFromItsStatus() {
+    Reply ready = say("is dune ready yet");
+    assertThat(ready.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(ready.speech()).startsWith("Dune is already in your library");
+    assertThat(ready.expect()).isEqualTo(Expect.PLAY);
+    Reply coming = say("den", "is dune part two available", "en");
+    assertThat(coming.state()).isEqualTo(State.ALREADY_REQUESTED);
+    assertThat(coming.end()).isTrue();
+    Reply missing = say("den", "has ocean's twelve arrived", "en");
+    assertThat(missing.state()).isEqualTo(State.OFFER);
+    assertThat(missing.speech()).startsWith("Ocean's Twelve isn't in your library yet.").endsWith("Shall I request it?");
+    assertThat(say("den", "yes", "en").state()).isEqualTo(State.REQUESTED);
+    Reply german = say("bad", "ist der wüstenplanet schon da", "de");
+    assertThat(german.speech()).startsWith("Der Wüstenplanet ist noch nicht in deiner Bibliothek.");
+  }
+
+  @Test
+  void whatDidIAskForAndWhatIsDownloadingComeFromTheRequestsMadeHere() throws Exception {
+    assertThat(say("what did I ask for").speech()).isEqualTo("You haven't asked me for anything in the last month.");
+    say("download ocean's twelve");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    say("get season 1 of snowpiercer");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    Reply mine = say("what did I ask for");
+    assertThat(mine.state()).isEqualTo(State.STATUS);
+    assertThat(mine.speech()).startsWith("You asked for ").contains("Ocean's Twelve, ").contains("season 1 of Snowpiercer, ");
+    Reply downloading = say("den", "what's downloading", "en");
+    assertThat(downloading.speech()).startsWith("On its way: ");
+    Reply german = say("bad", "was habe ich angefragt", "de");
+    assertThat(german.speech()).startsWith("Du hast angefragt: ");
+    assertThat(filed()).hasSize(2);
+  }
 }

@@ -78,4 +78,22 @@ class InterpreterTest {
     Understanding u = read("lade den könig der löwen herunter", "de", DialogContext.NONE).understanding();
     assertThat(u.readings()).extracting(Reading::title).containsExactly("den könig der löwen", "könig der löwen");
   }
+
+  @Test
+  void questionsAboutATitleOrTheRequestsAreNotSearchesForTheWholeQuestion() {
+    Interpretation ready = read("is the new dune movie ready yet", DialogContext.NONE);
+    assertThat(ready.intent()).isEqualTo(Intent.STATUS);
+    assertThat(ready.understanding().title()).isEqualTo("dune");
+    assertThat(ready.understanding().mediaType()).isEqualTo(TypeHint.MOVIE);
+    assertThat(read("ist dune schon da", "de", DialogContext.NONE).understanding().title()).isEqualTo("dune");
+    assertThat(read("um what did I ask for please", DialogContext.NONE).onlyMine()).isTrue();
+    assertThat(read("what's downloading", OFFERING_FILM).intent()).isEqualTo(Intent.REQUESTS);
+    assertThat(read("what's downloading", DialogContext.NONE).onlyMine()).isFalse();
+    assertThat(read("was lädt gerade", "de", DialogContext.NONE).intent()).isEqualTo(Intent.REQUESTS);
+    assertThat(read("is there", DialogContext.NONE).intent()).isNotEqualTo(Intent.STATUS);
+    assertThat(read("download ready player one", DialogContext.NONE).intent()).isEqualTo(Intent.REQUEST);
+    Interpretation slot = interpreter.interpret(new Utterance("is severance ready", Hint.STATUS, "severance", null, "en"),
+        DialogContext.NONE);
+    assertThat(slot.intent()).isEqualTo(Intent.STATUS);
+  }
 }
