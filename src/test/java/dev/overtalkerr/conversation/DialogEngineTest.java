@@ -16,17 +16,15 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.SettingsLoader;
+import dev.overtalkerr.testing.MutableClock;
 import dev.overtalkerr.understanding.Expect;
 import dev.overtalkerr.domain.TurnBudget;
 import dev.overtalkerr.requesting.RequestDesk;
 import dev.overtalkerr.conversation.Reply.State;
 import dev.overtalkerr.tracking.RequestLedger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,33 +40,13 @@ class DialogEngineTest {
   private DialogEngine engine;
   private StructuredCommands commands;
 
-  /** A clock the test can move forward. */
-  static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @BeforeEach
   void setUp() {
     engine = engine("owner", List.of());
   }
 
   private DialogEngine engine(String defaultUser, List<Settings.UserRule> rules) {
-    clock = new MutableClock();
+    clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     return engine(defaultUser, rules, clock);
   }
 

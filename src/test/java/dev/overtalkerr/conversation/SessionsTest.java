@@ -2,37 +2,16 @@ package dev.overtalkerr.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.overtalkerr.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The open conversations stay bounded whatever the traffic. */
 class SessionsTest {
-  private static final class Tick extends Clock {
-    Instant now = Instant.parse("2026-12-03T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aFloodOfDistinctIdsKeepsAtMostTheCapacityAndDropsTheLeastRecentlyUsed() {
-    Tick clock = new Tick();
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
     Sessions sessions = new Sessions(clock, Duration.ofMinutes(10), 100);
     Session kitchen = sessions.get("kitchen");
     for (int i = 0; i < 100_000; i++) {
@@ -49,7 +28,7 @@ class SessionsTest {
 
   @Test
   void silentSessionsAreDroppedAsNewOnesArrive() {
-    Tick clock = new Tick();
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
     Sessions sessions = new Sessions(clock, Duration.ofMinutes(10), 1000);
     Session old = sessions.get("den");
     clock.now = clock.now.plus(Duration.ofMinutes(11));
