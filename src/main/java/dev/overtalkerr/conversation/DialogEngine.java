@@ -464,12 +464,14 @@ public final class DialogEngine {
 
   /**
    * Offers candidate {@code index} of {@code search} with its current status, or says there are no
-   * more. A series is always fetched for its seasons; a film only when the search did not say how
+   * more and asks for another title. A series is always fetched for its seasons; a film only when the search did not say how
    * it stands.
    */
   private Reply offer(Session session, Search search, int index, TurnContext t, String preface) {
     if (index >= search.candidates().size()) {
-      return replies.say(t.language(), State.NO_MORE_RESULTS, true, null, "no.more.results", search.spokenTitle());
+      // the matches ran out: the dialog stays open for another title
+      session.state = DialogState.AWAITING_TITLE;
+      return replies.say(t.language(), State.NO_MORE_RESULTS, false, null, "no.more.results", search.spokenTitle());
     }
     MediaItem item = search.candidates().get(index).item();
     try {

@@ -289,7 +289,11 @@ class DialogEngineTest {
       r = say("next");
     }
     assertThat(r.state()).isEqualTo(State.NO_MORE_RESULTS);
-    assertThat(r.end()).isTrue();
+    assertThat(r.end()).isFalse();
+    assertThat(r.expect()).isEqualTo(Expect.TITLE);
+    Reply other = say("the matrix");
+    assertThat(other.state()).isEqualTo(State.OFFER);
+    assertThat(other.candidate().title()).isEqualTo("The Matrix");
   }
 
   @Test
