@@ -221,6 +221,8 @@ public final class DialogEngine {
         return replies.say(language, State.WELCOME, false, null, "welcome");
       case HELP:
         return help(session, t);
+      case STALL:
+        return replies.stall(state, language);
       case REQUESTS:
         return replies.requests(overview.lines(in.onlyMine(), t.requester(), t.budget()), in.onlyMine(), language);
       case STATUS:
