@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.conversation.DialogEngine;
+import dev.overtalkerr.conversation.Languages;
+import dev.overtalkerr.conversation.Replies;
+import dev.overtalkerr.conversation.StructuredCommands;
 import dev.overtalkerr.conversation.Reply;
-import dev.overtalkerr.conversation.Speech;
-import dev.overtalkerr.configuration.SettingsLoader;
-import dev.overtalkerr.conversation.TurnBudget;
+import dev.overtalkerr.domain.TurnBudget;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,14 +42,15 @@ public final class AssistChannel {
 
   private final MqttConnection connection;
   private final DialogEngine dialog;
+  private final StructuredCommands commands;
+  private final Replies replies;
+  private final Languages languages;
   private final ObjectMapper json;
   private final Settings.Mqtt settings;
   private final ExecutorService workers;
   private final ScheduledExecutorService scheduler;
   private final ReplyEncoder codec;
   private final Clock clock;
-  private final Speech speech;
-  private final String defaultLanguage;
   /** Turns being worked on, by reply key: a repeat waits for the same reply. Removed when answered. */
   private final Map<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
   /** Replies sent, in memory and on disk (see {@link AnsweredIds}). */
@@ -65,19 +67,22 @@ public final class AssistChannel {
   AssistChannel(
       MqttConnection connection,
       DialogEngine dialog,
+      StructuredCommands commands,
+      Replies replies,
+      Languages languages,
       ObjectMapper json,
       Settings settings,
       @Named("workers") ExecutorService workers,
       ScheduledExecutorService scheduler,
-      Speech speech,
       AnsweredIds answered,
       Clock clock) {
     this.answered = answered;
-    this.speech = speech;
-    this.defaultLanguage = settings.dialog().language();
     this.clock = clock;
     this.connection = connection;
     this.dialog = dialog;
+    this.commands = commands;
+    this.replies = replies;
+    this.languages = languages;
     this.json = json;
     this.settings = settings.mqtt();
     this.workers = workers;
@@ -232,12 +237,12 @@ public final class AssistChannel {
         .handle((bytes, failure) -> {
           if (failure != null) {
             log.error("Request {} failed", id, failure);
-            return encode.apply(dialog.internalErrorReply(language));
+            return encode.apply(replies.internalError(language));
           }
           if (bytes == null) {
             abandoned.set(true);
             log.warn("Request {} was not answered within {} ms; replying with an apology", id, settings.replyDeadline().toMillis());
-            return encode.apply(dialog.timeoutReply(language));
+            return encode.apply(replies.timeout(language));
           }
           return bytes;
         })
@@ -250,13 +255,8 @@ public final class AssistChannel {
   }
 
   /** The answer when more turns arrive than are worked on and wait together. */
-  private Reply busyReply(String requested) {
-    String language = requested == null ? defaultLanguage : requested.trim().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
-    if (!SettingsLoader.LANGUAGES.contains(language)) {
-      language = defaultLanguage;
-    }
-    return new Reply(speech.say(language, "error.busy"), true, Reply.Expect.NONE, Reply.State.ERROR, null, null,
-        new Reply.ErrorInfo("busy", "too many requests at once; try again in a moment"));
+  private Reply busyReply(String language) {
+    return replies.error(languages.of(language), "busy", "error.busy", "too many requests at once; try again in a moment", null);
   }
 
   /** The payload as a JSON object, or null (with a log line) when it is too large, not JSON or not an object. */
@@ -301,15 +301,15 @@ public final class AssistChannel {
           yield codec.encode(id, dialog.handle(reader.assist().toTurn(), budget));
         }
         case SEARCH -> {
-          yield codec.encodeSearch(id, dialog.search(reader.search().toSearch(), budget));
+          yield codec.encodeSearch(id, commands.search(reader.search().toSearch(), budget));
         }
         case REQUEST -> {
-          yield codec.encode(id, dialog.request(reader.request().toRequest(), budget));
+          yield codec.encode(id, commands.request(reader.request().toRequest(), budget));
         }
       };
     } catch (WireDecoder.InvalidRequestException e) {
       log.warn("Request {} is invalid: {}", id, e.getMessage());
-      return codec.encode(id, dialog.invalidRequestReply(WireDecoder.language(root), e.getMessage()));
+      return codec.encode(id, replies.invalidRequest(WireDecoder.language(root), e.getMessage()));
     }
   }
 

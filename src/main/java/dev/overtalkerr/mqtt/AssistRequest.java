@@ -1,6 +1,7 @@
 package dev.overtalkerr.mqtt;
 
 import dev.overtalkerr.conversation.Turn;
+import dev.overtalkerr.understanding.Hint;
 
 /**
  * One turn as Home Assistant publishes it on {@code <base>/assist/request}, decoded and checked
@@ -8,7 +9,7 @@ import dev.overtalkerr.conversation.Turn;
  *
  * @param id the caller's id (names the reply topic)
  * @param text what was said, or null when only slots or an intent came
- * @param intent the sentence trigger's hint, or null
+ * @param intent the sentence trigger's hint (the contract's intent enum), or null
  * @param slotTitle {@code slots.title} as text, or null
  * @param slotSeason {@code slots.season} as text, or null
  * @param language the request's language, or null for the configured one
@@ -20,7 +21,7 @@ import dev.overtalkerr.conversation.Turn;
 public record AssistRequest(
     String id,
     String text,
-    IntentHint intent,
+    Hint intent,
     String slotTitle,
     String slotSeason,
     String language,

@@ -10,7 +10,7 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.Season;
 import dev.overtalkerr.logging.Secrets;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.overtalkerr.mqtt;
 
 import dev.overtalkerr.domain.MediaType;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.overtalkerr.mqtt;
 
 import dev.overtalkerr.domain.MediaType;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 
 /**
  * A structured search from {@code <base>/command/search}, decoded and checked.

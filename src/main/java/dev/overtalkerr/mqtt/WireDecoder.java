@@ -1,7 +1,8 @@
 package dev.overtalkerr.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
+import dev.overtalkerr.understanding.Hint;
 import java.util.regex.Pattern;
 
 /**
@@ -39,9 +40,10 @@ final class WireDecoder {
   AssistRequest assist() throws InvalidRequestException {
     String text = optionalText("text", MAX_TEXT);
     String intentText = optionalText("intent", 32);
-    IntentHint intent = null;
+    Hint intent = null;
     if (intentText != null) {
-      intent = IntentHint.parse(intentText).orElseThrow(() -> new InvalidRequestException("intent is not one of " + IntentHint.names()));
+      intent = Hint.of(intentText).orElseThrow(() -> new InvalidRequestException("intent is not one of "
+          + String.join(", ", java.util.Arrays.stream(Hint.values()).map(Hint::wire).sorted().toList())));
     }
     String slotTitle = null;
     String slotSeason = null;
