@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The daemon measured from outside, as issue 9 asks: the built jar as its own process, a real
+# Mosquitto (tcp_nodelay) and an HTTP Seerr fake with LATENCY ms per answer. Builds nothing:
+# needs `mvn -B -q package -DskipTests` (jar and test classes) run before. Runs on every JVM given in
+# JAVAS (default: this machine's java 17 and the Temurin 25), with JAVA_OPTS (default: the flags
+# the README uses). When bin/overtalkerr exists it is used instead of `java -jar`.
+# Usage: bench/daemon.sh [LATENCY_MS=50] [TURNS=300] [FAST_SESSIONS=500]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LATENCY=${1:-50}; TURNS=${2:-300}; FAST=${3:-500}
+JAR=target/overtalkerr.jar
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1}
+JAVAS=${JAVAS:-"$(readlink -f "$(command -v java)" | sed 's:/bin/java$::') /usr/lib/jvm/temurin-25-jdk-amd64"}
+[ -f "$JAR" ] && [ -d target/test-classes ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+[ -f target/bench.classpath ] || mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -DincludeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+for home in $JAVAS; do
+  [ -x "$home/bin/java" ] || { echo "skipping $home (no java)"; continue; }
+  echo "== $("$home/bin/java" -version 2>&1 | head -1)"
+  if [ -x bin/overtalkerr ]; then
+    cmd=(env JAVA_HOME="$home" bin/overtalkerr)
+  else
+    cmd=("$home/bin/java" $JAVA_OPTS -jar "$JAR")
+  fi
+  java -DTEST_LOG_LEVEL=WARN -cp "$CP" dev.overtalkerr.bench.DaemonBenchmark "$LATENCY" "$TURNS" "$FAST" -- "${cmd[@]}"
+done

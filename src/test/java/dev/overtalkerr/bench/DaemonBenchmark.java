@@ -1,0 +1,179 @@
+package dev.overtalkerr.bench;
+
+import dev.overtalkerr.backend.fake.FakeBackendServer;
+import dev.overtalkerr.backend.fake.FakeSeerr;
+import dev.overtalkerr.testing.MqttProbe;
+import dev.overtalkerr.testing.TestBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The daemon measured from outside: the built jar runs as its own process (the JVM and flags given
+ * on the command line) against a real Mosquitto (tcp_nodelay on) and an HTTP Seerr fake answering
+ * after a configurable latency. Prints start-to-online, idle RSS, sequential reply times and the
+ * bridge overhead (reply time minus the backend's latency times the calls made in that turn),
+ * backend calls per turn, 20 concurrent sessions on the slow backend, and N sessions on a fast one
+ * with their throughput and loaded RSS. Run with {@code bench/daemon.sh}; a measurement, not a test.
+ *
+ * <p>Arguments: {@code <latency ms> <sequential turns> <fast sessions> -- <java command and flags...>}.
+ */
+public final class DaemonBenchmark {
+  private static final String[] UTTERANCES = {"download fight club", "download the matrix", "get breaking bad",
+      "download game of thrones", "I want to watch the matrix reloaded", "download fight club from 1999"};
+
+  private DaemonBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long latency = Long.parseLong(args[0]);
+    int turns = Integer.parseInt(args[1]);
+    int fastSessions = Integer.parseInt(args[2]);
+    List<String> java = new ArrayList<>(List.of(args).subList(4, args.length));
+    try (TestBroker broker = TestBroker.mosquitto(""); FakeSeerr seerr = FakeSeerr.overseerr().start();
+        MqttProbe ha = MqttProbe.connect(broker)) {
+      ha.subscribe("bench/status");
+      Path data = Files.createTempDirectory("bench-data");
+      ProcessBuilder pb = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(data.resolve("daemon.log").toFile());
+      pb.environment().putAll(java.util.Map.of("MEDIA_BACKEND_URL", seerr.url(), "MEDIA_BACKEND_API_KEY", FakeBackendServer.API_KEY,
+          "MQTT_URL", broker.url(), "MQTT_BASE_TOPIC", "bench", "OVERTALKERR_DATA_DIR", data.toString(), "LOG_LEVEL", "warn"));
+      long t0 = System.nanoTime();
+      Process daemon = pb.start();
+      try {
+        MqttProbe.Received online = ha.next("bench/status", Duration.ofSeconds(30));
+        if (online == null || !online.payload().equals("online")) {
+          throw new IllegalStateException("the daemon did not come online: " + Files.readString(data.resolve("daemon.log")));
+        }
+        System.out.printf("command: %s%n", String.join(" ", java));
+        System.out.printf("start-to-online: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        Thread.sleep(3000);
+        System.out.printf("idle RSS: %.1f MiB%n", rss(daemon.pid()));
+
+        ha.subscribe("bench/assist/reply/+");
+        seerr.delay(null, Duration.ofMillis(latency));
+        List<Long> reply = new ArrayList<>();
+        List<Long> overhead = new ArrayList<>();
+        long calls = 0;
+        int warmup = Math.min(100, turns / 3);
+        for (int i = 0; i < warmup + turns; i++) {
+          int before = seerr.calls().size();
+          long s = System.nanoTime();
+          String id = "q" + i;
+          ha.publish("bench/assist/request", "{\"id\":\"" + id + "\",\"text\":\"" + UTTERANCES[i % UTTERANCES.length]
+              + "\",\"conversation_id\":\"c" + i + "\"}");
+          if (ha.next("bench/assist/reply/" + id, Duration.ofSeconds(10)) == null) {
+            throw new IllegalStateException("no reply to " + id);
+          }
+          long micros = (System.nanoTime() - s) / 1000;
+          int made = seerr.calls().size() - before;
+          if (i >= warmup) {
+            reply.add(micros);
+            overhead.add(micros - made * latency * 1000);
+            calls += made;
+          }
+        }
+        System.out.printf("sequential, %d ms backend, %d turns: reply p50 %.1f / p95 %.1f / p99 %.1f ms; overhead p50 %.2f / p99 %.2f ms;"
+            + " backend calls per turn %.2f%n", latency, turns, pct(reply, 50), pct(reply, 95), pct(reply, 99), pct(overhead, 50),
+            pct(overhead, 99), calls / (double) turns);
+
+        concurrent(broker, 20, 15, "slow", latency);
+        seerr.delay(null, Duration.ZERO);
+        concurrent(broker, fastSessions, 4, "fast", 0);
+        System.out.printf("loaded RSS: %.1f MiB%n", rss(daemon.pid()));
+      } finally {
+        daemon.destroy();
+        daemon.waitFor();
+      }
+    }
+  }
+
+  /** {@code sessions} clients at once, each sending {@code perSession} turns one after another. */
+  private static void concurrent(TestBroker broker, int sessions, int perSession, String name, long latency) throws Exception {
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    ConcurrentHashMap<String, Long> sent = new ConcurrentHashMap<>();
+    ConcurrentHashMap<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
+    CountDownLatch done = new CountDownLatch(sessions * perSession);
+    try (MqttProbe ha = MqttProbe.connect(broker)) {
+      ha.subscribe("bench/assist/reply/+");
+      Thread reader = new Thread(() -> {
+        try {
+          while (done.getCount() > 0) {
+            for (MqttProbe.Received r : ha.drain(Duration.ofMillis(20))) {
+              String id = r.topic().substring(r.topic().lastIndexOf('/') + 1);
+              Long s = sent.remove(id);
+              if (s != null && !r.payload().isEmpty()) {
+                times.add((System.nanoTime() - s) / 1000);
+                if (r.payload().contains("\"state\":\"error\"")) {
+                  errors.incrementAndGet();
+                }
+                done.countDown();
+                CountDownLatch w = waiting.remove(id);
+                if (w != null) {
+                  w.countDown();
+                }
+              }
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      reader.start();
+      long start = System.nanoTime();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < sessions; c++) {
+        int session = c;
+        Thread t = new Thread(() -> {
+          for (int i = 0; i < perSession; i++) {
+            String id = name + session + "-" + i;
+            CountDownLatch answered = new CountDownLatch(1);
+            waiting.put(id, answered);
+            sent.put(id, System.nanoTime());
+            ha.publish("bench/assist/request", "{\"id\":\"" + id + "\",\"text\":\"" + UTTERANCES[(session + i) % UTTERANCES.length]
+                + "\",\"satellite_id\":\"" + name + session + "\"}");
+            try {
+              answered.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        });
+        clients.add(t);
+        t.start();
+      }
+      for (Thread t : clients) {
+        t.join();
+      }
+      done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      reader.interrupt();
+      System.out.printf("%d sessions at once (%s backend, %d ms), %d turns each: reply p50 %.1f / p95 %.1f / p99 %.1f ms,"
+          + " %.0f turns/s, %d error replies, %d unanswered%n", sessions, name, latency, perSession, pct(times, 50), pct(times, 95),
+          pct(times, 99), times.size() / seconds, errors.get(), sessions * perSession - times.size());
+    }
+  }
+
+  private static double rss(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return -1;
+  }
+
+  private static double pct(List<Long> values, int p) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+  }
+}
