@@ -34,12 +34,12 @@ public final class DaemonBenchmark {
     long latency = Long.parseLong(args[0]);
     int turns = Integer.parseInt(args[1]);
     int fastSessions = Integer.parseInt(args[2]);
-    List<String> java = new ArrayList<>(List.of(args).subList(4, args.length));
+    List<String> command = new ArrayList<>(List.of(args).subList(4, args.length));
     try (TestBroker broker = TestBroker.mosquitto(""); FakeSeerr seerr = FakeSeerr.overseerr().start();
         MqttProbe ha = MqttProbe.connect(broker)) {
       ha.subscribe("bench/status");
       Path data = Files.createTempDirectory("bench-data");
-      ProcessBuilder pb = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(data.resolve("daemon.log").toFile());
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("daemon.log").toFile());
       pb.environment().putAll(java.util.Map.of("MEDIA_BACKEND_URL", seerr.url(), "MEDIA_BACKEND_API_KEY", FakeBackendServer.API_KEY,
           "MQTT_URL", broker.url(), "MQTT_BASE_TOPIC", "bench", "OVERTALKERR_DATA_DIR", data.toString(), "LOG_LEVEL", "warn"));
       long t0 = System.nanoTime();
@@ -49,7 +49,7 @@ public final class DaemonBenchmark {
         if (online == null || !online.payload().equals("online")) {
           throw new IllegalStateException("the daemon did not come online: " + Files.readString(data.resolve("daemon.log")));
         }
-        System.out.printf("command: %s%n", String.join(" ", java));
+        System.out.printf("command: %s%n", String.join(" ", command));
         System.out.printf("start-to-online: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         Thread.sleep(3000);
         System.out.printf("idle RSS: %.1f MiB%n", rss(daemon.pid()));
