@@ -27,6 +27,8 @@ import okhttp3.OkHttpClient;
 /** Process-wide infrastructure: JSON, HTTP, threads, the parser and the ranker. */
 @Module(subcomponents = BrokerComponent.class)
 interface AppModule {
+  /** Turns that may wait per worker thread; each waiting turn holds its payload (at most 64 KiB). */
+  int QUEUED_PER_THREAD = 16;
 
   @Provides
   @Singleton
@@ -72,7 +74,7 @@ interface AppModule {
   /**
    * Dialog turns run here, off the MQTT client's threads: each on a thread of its own up to {@code
    * mqtt.max-concurrent-turns} (so a slow backend for one satellite never holds up another), then
-   * up to four times as many waiting, then refused (the channel answers "busy"). Threads are
+   * up to {@link #QUEUED_PER_THREAD} times as many waiting (a burst of 500 quick turns fits), then refused (the channel answers "busy"). Threads are
    * small (256 KiB stacks) and end after 30 s idle, so an idle daemon keeps none.
    */
   @Provides
@@ -80,7 +82,7 @@ interface AppModule {
   @Named("workers")
   static ExecutorService workers(Settings settings) {
     int cap = settings.mqtt().maxConcurrentTurns();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(cap, cap, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cap * 4),
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(cap, cap, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cap * QUEUED_PER_THREAD),
         daemonThreads("overtalkerr-turn-", 256 * 1024), new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;

@@ -279,7 +279,7 @@ class AssistChannelTest {
   void overTheTurnCapABusyAnswerComesAtOnceAndNothingIsQueuedForEver() throws Exception {
     startDaemon("overtalkerr.mqtt.max-concurrent-turns = 2\novertalkerr.mqtt.reply-deadline = 3s");
     backend.delay = Duration.ofMillis(1500);
-    int sent = 2 + 2 * 4 + 3; // running + queued + over
+    int sent = 2 + 2 * 16 + 3; // running + queued + over
     for (int i = 0; i < sent; i++) {
       ha.publish(base + "/assist/request", "{\"id\":\"cap-" + i + "\",\"text\":\"download dune\",\"satellite_id\":\"s" + i + "\"}");
     }
