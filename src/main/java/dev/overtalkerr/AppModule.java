@@ -24,6 +24,10 @@ import okhttp3.OkHttpClient;
 @Module(subcomponents = BrokerComponent.class)
 interface AppModule {
 
+  /** The request desk tells the tracker what became of each filing. */
+  @dagger.Binds
+  dev.overtalkerr.domain.RequestEvents requestEvents(dev.overtalkerr.tracking.RequestTracker tracker);
+
   @Provides
   @Singleton
   static ObjectMapper objectMapper() {

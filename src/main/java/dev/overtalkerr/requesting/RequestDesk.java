@@ -12,6 +12,7 @@ import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestEvents;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.RequestStatus;
 import dev.overtalkerr.domain.Requester;
@@ -49,14 +50,21 @@ public final class RequestDesk {
   private final Speech phrases;
   private final RequestLedger ledger;
   private final Clock clock;
+  private final RequestEvents events;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  @Inject
   public RequestDesk(MediaBackend backend, Speech phrases, RequestLedger ledger, Clock clock) {
+    this(backend, phrases, ledger, clock, RequestEvents.NONE);
+  }
+
+  /** A desk that tells {@code events} what became of each filing (the request tracker). */
+  @Inject
+  public RequestDesk(MediaBackend backend, Speech phrases, RequestLedger ledger, Clock clock, RequestEvents events) {
     this.backend = backend;
     this.phrases = phrases;
     this.ledger = ledger;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Either a finished reply (already there, a question) or the request to file. */
@@ -196,6 +204,19 @@ public final class RequestDesk {
   /** Files the request once: not while the same one is in flight, not when the ledger has it. */
   public Reply file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language,
       TurnBudget budget) {
+    Reply reply = fileOnce(request, item, requester, satelliteId, language, budget);
+    RequestEvents.Outcome outcome = switch (reply.state()) {
+      case REQUESTED -> RequestEvents.Outcome.FILED;
+      case ALREADY_REQUESTED, ALREADY_AVAILABLE -> RequestEvents.Outcome.DUPLICATE;
+      default -> RequestEvents.Outcome.FAILED;
+    };
+    events.filing(new RequestEvents.Filing(outcome, item, request, reply.request(), requester, satelliteId, language,
+        reply.error() == null ? null : reply.error().code()));
+    return reply;
+  }
+
+  private Reply fileOnce(MediaRequest request, MediaItem item, Requester requester, String satelliteId, String language,
+      TurnBudget budget) {
     List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
     String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;
     if (!inFlight.add(key)) {
@@ -216,8 +237,8 @@ public final class RequestDesk {
           return new Reply(phrases.say(language, "already.requested", item.title()), true, Expect.NONE, State.ALREADY_REQUESTED, item, null, null);
         }
         if (remaining.size() < seasons.size()) {
-          return file(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item, requester,
-              satelliteId, language, budget);
+          return fileOnce(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item,
+              requester, satelliteId, language, budget);
         }
       }
       RequestRecord made;
