@@ -28,6 +28,9 @@ public interface AppComponent {
 
   BrokerComponent.Factory broker();
 
+  /** Requests made through Overtalkerr, followed until available, declined or failed. */
+  dev.overtalkerr.tracking.RequestTracker tracker();
+
   @Named("workers")
   ExecutorService workers();
 

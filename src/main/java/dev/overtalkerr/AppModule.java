@@ -49,6 +49,13 @@ interface AppModule {
         .build();
   }
 
+  /** The version of this build, as Home Assistant shows it. */
+  @Provides
+  @Named("version")
+  static String version() {
+    return Main.version();
+  }
+
   @Provides
   @Singleton
   static UtteranceParser parser(Clock clock) {

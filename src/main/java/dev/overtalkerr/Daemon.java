@@ -44,6 +44,7 @@ public final class Daemon implements AutoCloseable {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       if (cause instanceof MqttConnection.ProtocolRefusedException) {
         log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
+        broker.homeAssistant().stop();
         broker.connection().close();
         return connect(Protocol.V3_1_1);
       }
@@ -55,7 +56,10 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent component = app.broker().create(protocol);
     broker = component;
     component.assistChannel().start();
-    return component.connection().connect();
+    component.homeAssistant().start();
+    component.dashboard().start();
+    // tracking starts once connected, so that what changed while we were down reaches Home Assistant
+    return component.connection().connect().thenRun(() -> app.tracker().start());
   }
 
   /** The protocol in use (after any fallback). */
@@ -77,7 +81,9 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent b = broker;
     if (b != null) {
       b.assistChannel().stopAccepting();
+      b.homeAssistant().stop();
     }
+    app.tracker().close();
     app.workers().shutdown();
     try {
       long wait = app.settings().mqtt().replyDeadline().toMillis() + 1000;
