@@ -262,13 +262,13 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
       log.debug("The backend is not identified yet: {}", e.getMessage());
     }
     synchronized (this) {
+      info();
       state(topics.backend(), (snapshot.reachable() ? "online" : "offline").getBytes(StandardCharsets.UTF_8));
       RequestCounts c = snapshot.counts();
       if (c != null) {
         state(topics.counts(), bytes(json.createObjectNode().put("pending", c.pending()).put("processing", c.processing())
             .put("available", c.available()).put("declined", c.declined()).put("total", c.total())));
       }
-      info();
     }
   }
 
