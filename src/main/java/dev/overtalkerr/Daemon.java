@@ -59,7 +59,10 @@ public final class Daemon implements AutoCloseable {
     component.homeAssistant().start();
     component.dashboard().start();
     // tracking starts once connected, so that what changed while we were down reaches Home Assistant
-    return component.connection().connect().thenRun(() -> app.tracker().start());
+    return component.connection().connect().thenRun(() -> {
+      app.tracker().start();
+      app.webhook().start();
+    });
   }
 
   /** The protocol in use (after any fallback). */
@@ -83,6 +86,7 @@ public final class Daemon implements AutoCloseable {
       b.assistChannel().stopAccepting();
       b.homeAssistant().stop();
     }
+    app.webhook().close();
     app.tracker().close();
     app.workers().shutdown();
     try {
