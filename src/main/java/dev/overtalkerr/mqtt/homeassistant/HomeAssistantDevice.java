@@ -153,6 +153,7 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
     if (before != null) {
       log.info("Home Assistant discovery is off: removing the device announced earlier ({})", before.topic());
       connection.publish(before.topic(), new byte[0], true, null);
+      topics.retained().forEach(t -> connection.publish(t, new byte[0], true, null));
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
