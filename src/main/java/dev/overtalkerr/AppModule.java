@@ -8,6 +8,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.ranking.Ranker;
+import dev.overtalkerr.understanding.Interpreter;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
@@ -27,6 +28,12 @@ interface AppModule {
   /** The request desk tells the tracker what became of each filing. */
   @dagger.Binds
   dev.overtalkerr.domain.RequestEvents requestEvents(dev.overtalkerr.tracking.RequestTracker tracker);
+
+  @Provides
+  @Singleton
+  static Interpreter interpreter(UtteranceParser parser) {
+    return new Interpreter(parser);
+  }
 
   @Provides
   @Singleton
@@ -53,7 +60,7 @@ interface AppModule {
   @Provides
   @Named("version")
   static String version() {
-    return Main.version();
+    return Version.current();
   }
 
   @Provides

@@ -24,11 +24,10 @@ public interface RequestEvents {
    * @param made the backend's request, for {@link Outcome#FILED}; else null
    * @param requester who it was filed as
    * @param satelliteId the satellite it was asked from, or null
-   * @param language the language of the conversation (en, de), or null
    * @param error the failure's stable code for {@link Outcome#FAILED}; else null
    */
   record Filing(Outcome outcome, MediaItem item, MediaRequest request, RequestRecord made, Requester requester,
-      String satelliteId, String language, String error) {}
+      String satelliteId, String error) {}
 
   void filing(Filing filing);
 

@@ -90,7 +90,6 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
    * @param person who asked, as the backend knows them (display name)
    * @param requestedBy the backend user id or name it was filed as ("owner" for the key's owner)
    * @param satelliteId the satellite it was asked from, or null
-   * @param language the conversation's language, or null
    * @param posterPath the TMDB poster path, or null
    * @param requestedAt when it was filed
    * @param progress where it stands
@@ -107,7 +106,6 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
       String person,
       String requestedBy,
       String satelliteId,
-      String language,
       String posterPath,
       Instant requestedAt,
       RequestProgress progress,
@@ -118,8 +116,8 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
     }
 
     Tracked at(RequestProgress now, Instant when) {
-      return new Tracked(requestId, type, tmdbId, title, year, seasons, is4k, person, requestedBy, satelliteId, language,
-          posterPath, requestedAt, now, when);
+      return new Tracked(requestId, type, tmdbId, title, year, seasons, is4k, person, requestedBy, satelliteId, posterPath,
+          requestedAt, now, when);
     }
   }
 
@@ -252,8 +250,7 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
   public void filing(Filing f) {
     Tracked t = new Tracked(f.made() == null ? null : f.made().id(), f.request().type(), f.request().tmdbId(),
         f.item().title(), f.item().year(), seasons(f), f.request().is4k(), f.requester().displayName(),
-        f.requester().isOwner() ? "owner" : f.requester().backendUserId(), f.satelliteId(), f.language(),
-        f.item().posterPath(), clock.instant(), f.made() == null ? null : RequestProgress.of(f.made()), clock.instant());
+        f.requester().isOwner() ? "owner" : f.requester().backendUserId(), f.satelliteId(), f.item().posterPath(), clock.instant(), f.made() == null ? null : RequestProgress.of(f.made()), clock.instant());
     switch (f.outcome()) {
       case FILED -> {
         if (t.requestId() != null) {

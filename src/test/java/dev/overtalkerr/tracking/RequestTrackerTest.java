@@ -13,9 +13,8 @@ import dev.overtalkerr.backend.fake.FakeOmbi;
 import dev.overtalkerr.backend.fake.FakeSeerr;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.SettingsLoader;
-import dev.overtalkerr.conversation.Reply;
-import dev.overtalkerr.conversation.Speech;
-import dev.overtalkerr.conversation.TurnBudget;
+import dev.overtalkerr.requesting.Filing;
+import dev.overtalkerr.domain.TurnBudget;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.MediaBackend;
@@ -98,7 +97,7 @@ class RequestTrackerTest {
   }
 
   private RequestDesk desk(MediaBackend backend, RequestTracker tracker) {
-    return new RequestDesk(backend, new Speech(), new RequestLedger(settings(), JSON), CLOCK, tracker);
+    return new RequestDesk(backend, new RequestLedger(settings(), JSON), CLOCK, tracker);
   }
 
   private static TurnBudget budget() {
@@ -117,8 +116,8 @@ class RequestTrackerTest {
     Requester anna = new Requester("7", "Anna", false);
     MediaItem film = backend.details(MediaType.MOVIE, 550, null);
 
-    Reply reply = desk(backend, tracker).file(MediaRequest.movie(550, false), film, anna, "assist_satellite.kitchen", "en", budget());
-    assertThat(reply.state()).isEqualTo(Reply.State.REQUESTED);
+    Filing filing = desk(backend, tracker).file(MediaRequest.movie(550, false), film, anna, "assist_satellite.kitchen", budget());
+    assertThat(filing).isInstanceOf(Filing.Made.class);
     assertThat(eventTypes()).containsExactly(EventType.REQUESTED);
     RequestTracker.Tracked t = events.get(0).request();
     assertThat(t.title()).isEqualTo("Fight Club");
@@ -152,8 +151,8 @@ class RequestTrackerTest {
     Requester anna = new Requester("7", "Anna", false);
     RequestDesk desk = desk(backend, tracker);
     desk.file(MediaRequest.tv(1396, 81189, SeasonSelection.of(List.of(1, 2)), false), backend.details(MediaType.TV, 1396, null),
-        anna, null, "en", budget());
-    desk.file(MediaRequest.movie(604, false), backend.details(MediaType.MOVIE, 604, null), anna, null, "en", budget());
+        anna, null, budget());
+    desk.file(MediaRequest.movie(604, false), backend.details(MediaType.MOVIE, 604, null), anna, null, budget());
     List<RequestTracker.Tracked> filed = tracker.all();
     assertThat(filed).extracting(RequestTracker.Tracked::title).containsExactly("Breaking Bad", "The Matrix Reloaded");
     assertThat(filed.get(0).seasons()).containsExactly(1, 2);
@@ -179,10 +178,10 @@ class RequestTrackerTest {
     RequestTracker tracker = tracker(backend);
     RequestDesk desk = desk(backend, tracker);
     MediaItem matrix = backend.details(MediaType.MOVIE, 603, null); // available already: the server says 409
-    desk.file(MediaRequest.movie(603, false), matrix, Requester.OWNER, "assist_satellite.den", "en", budget());
+    desk.file(MediaRequest.movie(603, false), matrix, Requester.OWNER, "assist_satellite.den", budget());
     MediaItem reloaded = backend.details(MediaType.MOVIE, 604, null);
     fake.failNext(5, 500);
-    desk.file(MediaRequest.movie(604, false), reloaded, Requester.OWNER, null, "en", budget());
+    desk.file(MediaRequest.movie(604, false), reloaded, Requester.OWNER, null, budget());
     assertThat(eventTypes()).containsExactly(EventType.DUPLICATE, EventType.FAILED);
     assertThat(events.get(1).error()).isEqualTo("server_error");
     assertThat(tracker.all()).isEmpty();
@@ -193,9 +192,9 @@ class RequestTrackerTest {
     MediaBackend backend = seerr(FakeSeerr.seerr());
     RequestTracker before = tracker(backend);
     desk(backend, before).file(MediaRequest.movie(550, false), backend.details(MediaType.MOVIE, 550, null),
-        new Requester("7", "Anna", false), "assist_satellite.kitchen", "de", budget());
+        new Requester("7", "Anna", false), "assist_satellite.kitchen", budget());
     desk(backend, before).file(MediaRequest.movie(604, false), backend.details(MediaType.MOVIE, 604, null),
-        new Requester("8", "Ben", false), null, "en", budget());
+        new Requester("8", "Ben", false), null, budget());
     before.close();
     assertThat(Files.readString(data.resolve(RequestTracker.FILE))).contains("Fight Club").doesNotContain("[null]");
     List<RequestTracker.Tracked> kept = before.all();
@@ -208,7 +207,6 @@ class RequestTrackerTest {
     assertThat(first).hasSize(1);
     assertThat(first.get(0).type()).isEqualTo(EventType.AVAILABLE);
     assertThat(first.get(0).request().satelliteId()).isEqualTo("assist_satellite.kitchen");
-    assertThat(first.get(0).request().language()).isEqualTo("de");
     assertThat(after.open()).extracting(RequestTracker.Tracked::title).containsExactly("The Matrix Reloaded");
   }
 
@@ -217,7 +215,7 @@ class RequestTrackerTest {
     MediaBackend backend = seerr(FakeSeerr.seerr());
     RequestTracker tracker = tracker(backend);
     desk(backend, tracker).file(MediaRequest.movie(550, false), backend.details(MediaType.MOVIE, 550, null),
-        new Requester("7", "Anna", false), null, "en", budget());
+        new Requester("7", "Anna", false), null, budget());
     int id = Integer.parseInt(tracker.all().get(0).requestId());
     fake.goDown();
     assertThat(tracker.pollNow()).isEmpty();
@@ -236,7 +234,7 @@ class RequestTrackerTest {
         new BackendInfo(BackendFlavour.OMBI, server.version()), HTTP, Backends.lenientMapper(), Duration.ofSeconds(3));
     RequestTracker tracker = tracker(backend);
     desk(backend, tracker).file(MediaRequest.movie(550, false), backend.details(MediaType.MOVIE, 550, null),
-        new Requester("anna", "anna", false), null, "en", budget());
+        new Requester("anna", "anna", false), null, budget());
     int id = Integer.parseInt(tracker.all().get(0).requestId());
     fake.approve(id);
     assertThat(tracker.pollNow()).extracting(RequestTracker.Event::type).containsExactly(EventType.APPROVED);

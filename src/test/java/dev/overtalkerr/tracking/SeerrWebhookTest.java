@@ -59,7 +59,7 @@ class SeerrWebhookTest {
       var made = backend.request(MediaRequest.movie(550, false), new Requester("7", "Anna", false));
       tracker.filing(new dev.overtalkerr.domain.RequestEvents.Filing(dev.overtalkerr.domain.RequestEvents.Outcome.FILED,
           backend.details(MediaType.MOVIE, 550, null), MediaRequest.movie(550, false), made, new Requester("7", "Anna", false),
-          "assist_satellite.kitchen", "en", null));
+          "assist_satellite.kitchen", null));
       assertThat(events.poll(5, TimeUnit.SECONDS).type()).isEqualTo(RequestTracker.EventType.REQUESTED);
 
       try (SeerrWebhook webhook = new SeerrWebhook(settings, tracker, RequestTrackerTest.JSON)) {

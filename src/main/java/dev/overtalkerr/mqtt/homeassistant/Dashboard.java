@@ -6,7 +6,7 @@ import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.conversation.DialogEngine;
 import dev.overtalkerr.conversation.Reply;
 import dev.overtalkerr.conversation.Turn;
-import dev.overtalkerr.conversation.TurnBudget;
+import dev.overtalkerr.domain.TurnBudget;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.mqtt.BrokerScope;
 import dev.overtalkerr.mqtt.MqttConnection;

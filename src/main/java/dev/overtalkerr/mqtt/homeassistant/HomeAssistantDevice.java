@@ -321,7 +321,6 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
     n.put("is4k", t.is4k());
     n.put("person", t.person());
     n.put("satellite_id", t.satelliteId());
-    n.put("language", t.language());
     n.put("status", t.progress().wire());
     n.put("tmdb_id", t.tmdbId());
     n.put("poster_url", Texts.posterUrl(t.posterPath()));

@@ -106,7 +106,7 @@ class HomeAssistantDeviceTest {
         String requestId = reply.path("request").path("id").asText();
         assertThat(event.payload()).isEqualTo("{\"event_type\":\"requested\",\"request_id\":\"" + requestId + "\",\"title\":\"Dune\","
             + "\"year\":1984,\"media_type\":\"movie\",\"seasons\":[],\"is4k\":false,\"person\":\"the API key owner\","
-            + "\"satellite_id\":\"assist_satellite.kitchen\",\"language\":\"en\",\"status\":\"approved\",\"tmdb_id\":841,\"poster_url\":null}");
+            + "\"satellite_id\":\"assist_satellite.kitchen\",\"status\":\"approved\",\"tmdb_id\":841,\"poster_url\":null}");
         assertThat(retained(topics.events())).as("events are never retained").isNull();
 
         JsonNode lastRequest = tree(retained(topics.lastRequest()));
