@@ -12,13 +12,6 @@ import dev.overtalkerr.domain.RequestEvents;
 import dev.overtalkerr.domain.RequestProgress;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.Titles;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +143,7 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
   private final MediaBackend backend;
   private final ObjectMapper json;
   private final Clock clock;
-  private final Path file;
+  private final JsonFile<Stored> file;
   private final Duration interval;
   private final Map<String, Tracked> tracked = new LinkedHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -162,7 +155,7 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
     this.backend = backend;
     this.json = json;
     this.clock = clock;
-    this.file = settings.dataDir().resolve(FILE);
+    this.file = new JsonFile<>(settings.dataDir().resolve(FILE), Stored.class, json, clock);
     this.interval = settings.tracking().pollInterval();
     load();
   }
@@ -400,47 +393,22 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
   }
 
   private void load() {
-    if (!Files.exists(file)) {
+    Stored stored = file.read().orElse(null);
+    if (stored == null) {
       return;
     }
-    try {
-      Stored stored = json.readValue(file.toFile(), Stored.class);
-      Collection<Tracked> list = stored == null || stored.requests() == null ? List.of() : stored.requests();
-      for (Tracked t : list) {
-        if (t != null && t.requestId() != null && t.type() != null) {
-          tracked.put(t.requestId(), t);
-        }
-      }
-      log.info("Tracking {} requests from {} ({} still open)", tracked.size(), file, open().size());
-    } catch (IOException e) {
-      Path aside = file.resolveSibling(FILE + ".corrupt-" + clock.millis());
-      log.error("Cannot read {} ({}); keeping it as {} and tracking from scratch", file, e.getMessage(), aside);
-      try {
-        Files.move(file, aside);
-      } catch (IOException moveFailed) {
-        log.error("Cannot move {} aside: {}", file, moveFailed.getMessage());
+    Collection<Tracked> list = stored.requests() == null ? List.of() : stored.requests();
+    for (Tracked t : list) {
+      if (t != null && t.requestId() != null && t.type() != null) {
+        tracked.put(t.requestId(), t);
       }
     }
+    log.info("Tracking {} requests from {} ({} still open)", tracked.size(), file.path(), open().size());
   }
 
-  /** Writes the file atomically and durably: a synced temporary file, then a move over the old one. */
   private void save() {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(FILE + ".tmp");
-      byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Stored(1, List.copyOf(tracked.values())));
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        out.write(java.nio.ByteBuffer.wrap(bytes));
-        out.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      log.error("Cannot write {}: {}; the tracked requests stay in memory", file, e.getMessage());
+    if (!file.write(new Stored(1, List.copyOf(tracked.values())))) {
+      log.error("The tracked requests stay in memory until the next write");
     }
   }
 }

@@ -115,15 +115,7 @@ public final class Dashboard {
     a.put("speech", reply.speech());
     a.put("dialog_state", reply.state().wire());
     a.put("expect", reply.expect().wire());
-    a.put("title", item.title());
-    if (item.year() == null) {
-      a.putNull("year");
-    } else {
-      a.put("year", item.year());
-    }
-    a.put("media_type", item.type().wire());
-    a.put("tmdb_id", item.tmdbId());
-    a.put("status", item.status().name().toLowerCase(java.util.Locale.ROOT));
+    a.setAll(dev.overtalkerr.mqtt.Payloads.candidate(json, item));
     a.put("poster_url", Texts.posterUrl(item.posterPath()));
     if (reply.request() != null) {
       a.put("request_id", reply.request().id());

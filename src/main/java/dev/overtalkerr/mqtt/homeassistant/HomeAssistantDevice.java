@@ -9,12 +9,10 @@ import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.domain.RequestCounts;
 import dev.overtalkerr.mqtt.BrokerScope;
 import dev.overtalkerr.mqtt.MqttConnection;
+import dev.overtalkerr.tracking.JsonFile;
 import dev.overtalkerr.tracking.RequestTracker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +52,7 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
   private final Topics topics;
   private final DiscoveryBuilder builder;
   private final String version;
-  private final Path file;
+  private final JsonFile<Announced> file;
   /** Retained states by topic, as last set; what was last published of each. */
   private final Map<String, byte[]> states = new LinkedHashMap<>();
   private final Map<String, byte[]> published = new LinkedHashMap<>();
@@ -72,7 +70,7 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
     this.topics = Topics.of(settings);
     this.builder = new DiscoveryBuilder(json);
     this.version = version;
-    this.file = settings.dataDir().resolve(FILE);
+    this.file = announcedFile(settings, json);
   }
 
   public Topics topics() {
@@ -154,11 +152,7 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
       log.info("Home Assistant discovery is off: removing the device announced earlier ({})", before.topic());
       connection.publish(before.topic(), new byte[0], true, null);
       topics.retained().forEach(t -> connection.publish(t, new byte[0], true, null));
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        log.warn("Cannot delete {}: {}", file, e.getMessage());
-      }
+      file.delete();
     }
   }
 
@@ -171,30 +165,16 @@ public final class HomeAssistantDevice implements RequestTracker.Listener {
   record Announced(String topic, Map<String, String> platforms) {}
 
   private Announced readAnnounced() {
-    return readAnnounced(file, json);
+    return file.read().orElse(null);
   }
 
-  static Announced readAnnounced(Path file, ObjectMapper json) {
-    if (!Files.exists(file)) {
-      return null;
-    }
-    try {
-      return json.readValue(file.toFile(), Announced.class);
-    } catch (IOException e) {
-      log.warn("Cannot read {} ({}); announcing from scratch", file, e.getMessage());
-      return null;
-    }
+  /** Where what was announced is kept. */
+  static JsonFile<Announced> announcedFile(Settings settings, ObjectMapper json) {
+    return new JsonFile<>(settings.dataDir().resolve(FILE), Announced.class, json, java.time.Clock.systemUTC());
   }
 
   private void writeAnnounced(Announced announced) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(FILE + ".tmp");
-      json.writeValue(tmp.toFile(), new Announced(announced.topic(), new java.util.TreeMap<>(announced.platforms())));
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      log.warn("Cannot write {}: {}", file, e.getMessage());
-    }
+    file.write(new Announced(announced.topic(), new java.util.TreeMap<>(announced.platforms())));
   }
 
   // ---------------------------------------------------------------- states

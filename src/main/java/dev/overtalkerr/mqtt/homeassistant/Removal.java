@@ -3,10 +3,7 @@ package dev.overtalkerr.mqtt.homeassistant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.mqtt.MqttConnection;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,9 +25,9 @@ public final class Removal {
   /** Removes the device and its retained states; returns the topics it cleared. */
   public static List<String> remove(Settings settings, Duration timeout, PrintStream out) throws Exception {
     Topics topics = Topics.of(settings);
-    Path file = settings.dataDir().resolve(HomeAssistantDevice.FILE);
+    var file = HomeAssistantDevice.announcedFile(settings, new ObjectMapper());
     Set<String> clear = new LinkedHashSet<>();
-    HomeAssistantDevice.Announced announced = HomeAssistantDevice.readAnnounced(file, new ObjectMapper());
+    HomeAssistantDevice.Announced announced = file.read().orElse(null);
     if (announced != null) {
       clear.add(announced.topic());
     }
@@ -48,11 +45,7 @@ public final class Removal {
     } finally {
       connection.close();
     }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      out.println("could not delete " + file + ": " + e.getMessage());
-    }
+    file.delete();
     out.println("Removed the Overtalkerr device from Home Assistant (" + topics.deviceConfig() + ").");
     return cleared;
   }
