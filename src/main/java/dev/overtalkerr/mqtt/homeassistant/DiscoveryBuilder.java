@@ -59,7 +59,7 @@ public final class DiscoveryBuilder {
         .put("stat_t", topics.backend()).put("pl_on", "online").put("pl_off", "offline");
     c.add("backend_type", "sensor", "Backend type", "mdi:information-outline")
         .put("ent_cat", "diagnostic").put("stat_t", topics.info())
-        .put("val_tpl", "{{ (value_json.backend ~ ' ' ~ (value_json.backend_version or '')) | trim }}")
+        .put("val_tpl", "{{ ((value_json.backend or 'unknown') ~ ' ' ~ (value_json.backend_version or '')) | trim }}")
         .put("json_attr_t", topics.info());
     count(c, "pending_requests", "Pending requests", "mdi:clock-outline", "pending", topics);
     count(c, "processing_requests", "Approved requests", "mdi:download", "processing", topics);
