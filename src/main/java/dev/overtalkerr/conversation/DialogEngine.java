@@ -151,11 +151,6 @@ public final class DialogEngine {
     }
   }
 
-  /** How many conversations are open (for the bound on memory). */
-  int openSessions() {
-    return sessions.size();
-  }
-
   private Reply handle(Session session, Turn turn, TurnBudget budget, String language) {
     Instant now = clock.instant();
     if (!(session.state instanceof Idle) && session.lastActivity.plus(sessionTimeout).isBefore(now)) {

@@ -32,10 +32,6 @@ public final class Interpreter {
     this.parser = parser;
   }
 
-  public UtteranceParser parser() {
-    return parser;
-  }
-
   /** The reading of {@code turn} while the conversation is in {@code context}. */
   public Interpretation interpret(Utterance turn, DialogContext context) {
     Vocabulary v = Vocabulary.forLanguage(turn.language());
