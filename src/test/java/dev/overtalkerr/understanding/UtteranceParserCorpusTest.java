@@ -67,6 +67,23 @@ class UtteranceParserCorpusTest {
    */
   static final int HELD_OUT_PASSED = 99;
 
+  /**
+   * The second held-out set (issue 11: frames, qualifiers, disfluency, several seasons, sequels,
+   * people, follow-ups during an offer, German), written before any change for that issue and
+   * never tuned to. Measured against the parser as it was before the change: 21 of 118 (18 %).
+   */
+  static final int HELD_OUT_2_PASSED = 21;
+
+  @Test
+  void secondHeldOutSetStaysAtItsMeasuredPassRate() throws IOException {
+    Result r = run("/corpus/heldout-2.jsonl");
+    int passed = r.total - r.failures.size();
+    System.out.println("heldout-2: " + passed + " of " + r.total + " (" + r.german + " German)");
+    assertTrue(passed >= HELD_OUT_2_PASSED,
+        "held-out 2: " + passed + " of " + r.total + " (floor " + HELD_OUT_2_PASSED + "):\n"
+            + String.join("\n", r.failures));
+  }
+
   record Result(int total, int german, List<String> failures) {}
 
   private Result run(String resource) throws IOException {
@@ -90,7 +107,7 @@ class UtteranceParserCorpusTest {
           german++;
         }
         String text = c.get("text").asText();
-        Understanding u = parser.parse(text, language);
+        Understanding u = understand(text, language, c.path("context").asText(null));
         String actual = describe(JSON.readTree(UtteranceParser.toJson(u)), u);
         String expected = describe(expectedContract(c), c);
         if (!actual.equals(expected)) {
@@ -100,6 +117,29 @@ class UtteranceParserCorpusTest {
       }
     }
     return new Result(total, german, failures);
+  }
+
+  /**
+   * The parser's reading of one line, told what the dialog waits for ({@code context}: "offer"
+   * while a match awaits yes or no; absent: nothing pending).
+   */
+  private Understanding understand(String text, String language, String context) {
+    return parser.parse(text, language);
+  }
+
+  /** What the ranker gets besides the contract fields: person, sequel, kind, origin. */
+  private static String extras(Understanding u) {
+    return "";
+  }
+
+  private static String extras(JsonNode c) {
+    StringBuilder b = new StringBuilder();
+    for (String field : List.of("person", "sequel", "kind", "origin")) {
+      if (c.hasNonNull(field)) {
+        b.append(' ').append(field).append('=').append(c.get(field).asText());
+      }
+    }
+    return b.toString();
   }
 
   private static JsonNode expectedContract(JsonNode c) {
@@ -124,6 +164,7 @@ class UtteranceParserCorpusTest {
       for (Reading r : u.alternatives()) {
         b.append(" alt=").append(r.title()).append('|').append(years(r.years()));
       }
+      b.append(extras(u));
     } else if (extra instanceof JsonNode c) {
       if (c.hasNonNull("order")) {
         b.append(" order=").append(c.get("order").asText());
@@ -133,6 +174,7 @@ class UtteranceParserCorpusTest {
         b.append(" alt=").append(r.get("title").asText()).append('|')
             .append(y.isObject() ? y.get("from").asInt() + "-" + y.get("to").asInt() : "null");
       }
+      b.append(extras(c));
     }
     return b.toString();
   }
