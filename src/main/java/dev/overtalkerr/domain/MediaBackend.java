@@ -21,6 +21,18 @@ public interface MediaBackend {
    */
   List<MediaItem> search(String query, String language) throws BackendException;
 
+  /**
+   * The films and series a person is credited on, found by the name as spoken ("kyle maclachlan",
+   * "denis villeneuve"): the best-known person of that name. Empty credits when nobody is found or
+   * the backend cannot look people up (the default); the ranker then decides without them.
+   *
+   * @param personName the name as spoken, lower case is fine
+   * @param language a language code for the search, or null
+   */
+  default Credits credits(String personName, String language) throws BackendException {
+    return Credits.none(personName);
+  }
+
   /** The title with its current availability and, for series, every season's. */
   MediaItem details(MediaType type, int tmdbId, String language) throws BackendException;
 
