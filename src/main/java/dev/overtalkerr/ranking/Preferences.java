@@ -2,6 +2,7 @@ package dev.overtalkerr.ranking;
 
 import dev.overtalkerr.domain.Credits;
 import dev.overtalkerr.domain.Kind;
+import dev.overtalkerr.understanding.Understanding;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,14 @@ public record Preferences(Integer sequel, Kind kind, String origin, Credits cred
       throw new IllegalArgumentException("a sequel is counted from 1: " + sequel);
     }
     origin = origin == null || origin.isBlank() ? null : origin.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * What the understanding says besides the title, with the named person's credits as the backend
+   * gave them ({@code MediaBackend.credits(u.person(), language)}; null when no person was named).
+   */
+  public static Preferences of(Understanding u, Credits credits) {
+    return new Preferences(u.sequel(), u.kind(), u.origin(), u.person() == null ? null : credits);
   }
 
   public static Preferences sequel(int n) {

@@ -19,7 +19,17 @@ public enum Intent {
   /** How to use it ("help", "what can I say"). */
   HELP,
   /** Narrows what is on offer without a new title ("the one from 1984", "the series", "season 2"). */
-  REFINE;
+  REFINE,
+  /**
+   * A question about a title ("have we got Dune", "is Severance downloaded yet", "haben wir Dark
+   * schon"): answer with its status, and offer to request it when it is missing.
+   */
+  STATUS,
+  /**
+   * Stalling ("hang on", "one moment", "warte kurz"): nothing to do; what is pending (the offer,
+   * the question) stays as it is.
+   */
+  WAIT;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

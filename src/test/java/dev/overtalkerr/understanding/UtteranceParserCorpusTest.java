@@ -47,6 +47,16 @@ class UtteranceParserCorpusTest {
         r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
   }
 
+  /** The second development corpus (issue 11's classes, with follow-ups told their context). */
+  @Test
+  void secondDevelopmentCorpusPassesCompletely() throws IOException {
+    Result r = run("/corpus/corpus-2.jsonl");
+    assertTrue(r.total >= 100, "the corpus has at least 100 utterances, has " + r.total);
+    assertTrue(r.german >= 40, "the corpus has at least 40 German utterances, has " + r.german);
+    assertTrue(r.failures.isEmpty(),
+        r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
+  }
+
   /** Measured, not tuned: the floor is the pass rate reached when the set was first run. */
   @Test
   void heldOutSetStaysAtItsMeasuredPassRate() throws IOException {
@@ -70,9 +80,11 @@ class UtteranceParserCorpusTest {
   /**
    * The second held-out set (issue 11: frames, qualifiers, disfluency, several seasons, sequels,
    * people, follow-ups during an offer, German), written before any change for that issue and
-   * never tuned to. Measured against the parser as it was before the change: 21 of 118 (18 %).
+   * never tuned to. Measured against the parser as it was before the change: 21 of 118 (18 %); 24
+   * after the lead's "several seasons" change on main; after issue 11's parser work (built against
+   * {@code corpus-2.jsonl} only): 96 of 118 (81 %). The floor is that last measurement.
    */
-  static final int HELD_OUT_2_PASSED = 21;
+  static final int HELD_OUT_2_PASSED = 96;
 
   @Test
   void secondHeldOutSetStaysAtItsMeasuredPassRate() throws IOException {
@@ -129,7 +141,20 @@ class UtteranceParserCorpusTest {
 
   /** What the ranker gets besides the contract fields: person, sequel, kind, origin. */
   private static String extras(Understanding u) {
-    return "";
+    StringBuilder b = new StringBuilder();
+    if (u.person() != null) {
+      b.append(" person=").append(u.person());
+    }
+    if (u.sequel() != null) {
+      b.append(" sequel=").append(u.sequel());
+    }
+    if (u.kind() != null) {
+      b.append(" kind=").append(u.kind().wire());
+    }
+    if (u.origin() != null) {
+      b.append(" origin=").append(u.origin());
+    }
+    return b.toString();
   }
 
   private static String extras(JsonNode c) {
