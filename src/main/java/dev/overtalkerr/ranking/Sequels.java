@@ -37,6 +37,9 @@ final class Sequels {
     if (readings.isEmpty() || candidates.isEmpty()) {
       return;
     }
+    if (explicit != null && otherReadingMatchesExactly(readings, candidates)) {
+      return; // "the fifth element": the words as spoken are a title, no entry is counted
+    }
     List<String> series = Titles.tokens(readings.get(0).title());
     Integer n = explicit;
     if (n == null) {
@@ -74,6 +77,18 @@ final class Sequels {
     }
     pick.sequel = Ranker.SEQUEL_PICKED;
     pick.sequelWord = wanted + ":" + how;
+  }
+
+  private static boolean otherReadingMatchesExactly(List<Reading> readings, Collection<Candidate> candidates) {
+    for (Reading r : readings.subList(1, readings.size())) {
+      for (Candidate c : candidates) {
+        Tier tier = Ranker.bestTitle(r.title(), c.item).match().tier();
+        if (tier == Tier.EXACT || tier == Tier.EXACT_BUT_ARTICLE) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "the hunger games 2": a small number ending a title of two words or more; else null. */

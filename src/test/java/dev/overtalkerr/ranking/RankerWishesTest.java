@@ -109,6 +109,25 @@ class RankerWishesTest {
     assertThat(explain(u("the hunger games 2"), HUNGER_GAMES, Preferences.NONE)).contains("sequel=2:release-order");
   }
 
+  @Test
+  void aCountedSequelIsNoSequelWhenTheWordsAsSpokenAreATitle() {
+    // "the fifth element": parsed as the fifth "element", with the words as spoken as a reading
+    dev.overtalkerr.understanding.Reading counted = new dev.overtalkerr.understanding.Reading("element", null);
+    dev.overtalkerr.understanding.Reading asSpoken = new dev.overtalkerr.understanding.Reading("the fifth element", null);
+    Understanding u = new Understanding(Intent.REQUEST, "element", TypeHint.ANY, null, null, null, false, null,
+        List.of(asSpoken), null, 5, null, null);
+    MediaItem fifth = movie(18, "The Fifth Element", "1997-05-02", 60);
+    List<MediaItem> elements = List.of(movie(5000012, "Element", "2016-01-01", 3), movie(5000013, "Element of Crime", "1984-01-01", 4),
+        movie(5000014, "Elemental", "2023-06-14", 90), movie(5000015, "Element Hunters", "2010-01-01", 3),
+        movie(5000016, "Elements", "2019-01-01", 3));
+    Map<dev.overtalkerr.understanding.Reading, List<MediaItem>> results = new java.util.LinkedHashMap<>();
+    results.put(counted, elements);
+    results.put(asSpoken, List.of(fifth));
+    List<Ranked> ranked = ranker.rank(u, results, Preferences.of(u, null));
+    assertThat(ranked.get(0).item().title()).isEqualTo("The Fifth Element");
+    assertThat(ranked).noneMatch(r -> r.explanation().contains("sequel="));
+  }
+
   // --- people ------------------------------------------------------------------------------------
 
   @Test
