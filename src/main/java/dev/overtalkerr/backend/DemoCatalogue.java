@@ -173,6 +173,12 @@ public final class DemoCatalogue implements MediaBackend {
     return byFamilyName.size() == 1 ? byFamilyName.get(0) : Credits.none(personName);
   }
 
+  /** Search results are the catalogue entries themselves. */
+  @Override
+  public boolean searchGivesFilmStatus() {
+    return true;
+  }
+
   @Override
   public MediaItem details(MediaType type, int tmdbId, String language) throws BackendException {
     synchronized (lock) {

@@ -18,18 +18,19 @@ public enum Intent {
   CANCEL,
   /** How to use it ("help", "what can I say"). */
   HELP,
-  /** Narrows what is on offer without a new title ("the one from 1984", "the series", "season 2"). */
-  REFINE,
-  /**
-   * A question about a title ("have we got Dune", "is Severance downloaded yet", "haben wir Dark
-   * schon"): answer with its status, and offer to request it when it is missing.
-   */
+  /** "Hang on", "let me think": what is pending stays pending. */
+  STALL,
+  /** A question about one title: "is Dune ready yet", "ist Dune schon da". */
   STATUS,
-  /**
-   * Stalling ("hang on", "one moment", "warte kurz"): nothing to do; what is pending (the offer,
-   * the question) stays as it is.
-   */
-  WAIT;
+  /** A question about the requests: "what's downloading", "what did I ask for". */
+  REQUESTS,
+  /** Narrows what is on offer without a new title ("the one from 1984", "the series", "season 2"). */
+  REFINE;
+
+  /** True for answers to what the conversation asked (and "open", "help"), not for requests. */
+  public boolean isAnswer() {
+    return this != REQUEST && this != REFINE && this != STATUS && this != REQUESTS;
+  }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -340,7 +340,7 @@ public final class UtteranceParser {
       case REJECT -> v.reject;
       case CONFIRM -> v.confirm;
       case WEAK_CONFIRM -> v.weakConfirm;
-      case WAIT -> v.wait;
+      case WAIT -> v.stall;
       case THANKS -> v.thanks;
       case NEUTRAL -> v.neutral;
     };
@@ -373,7 +373,7 @@ public final class UtteranceParser {
       return lastYesNo;
     }
     if (words.contains(AnswerWord.WAIT)) {
-      return Intent.WAIT; // "ok hang on": stalling, whatever is pending stays
+      return null; // "hang on" alone: stalling only while something is pending (the Interpreter knows)
     }
     if (words.contains(AnswerWord.WEAK_CONFIRM)) {
       return Intent.CONFIRM;
@@ -572,12 +572,21 @@ public final class UtteranceParser {
   private static boolean selfCorrection(List<String> t, Vocabulary v) {
     for (int i = t.size() - 2; i >= 1; i--) {
       int n = v.selfCorrections.matchAt(t, i);
-      if (n > 0 && i + n < t.size()) {
+      if (n > 0 && i + n < t.size() && !onlyCorrectionLead(t, i, v)) {
         t.subList(0, i + n).clear();
         return true;
       }
     }
     return false;
+  }
+
+  /** "no wait, I mean X": only leading correction words before {@code end} (the Interpreter's). */
+  private static boolean onlyCorrectionLead(List<String> t, int end, Vocabulary v) {
+    int i = 0;
+    for (int n = v.correctionLead.matchAt(t, i); n > 0 && i + n <= end; n = v.correctionLead.matchAt(t, i)) {
+      i += n;
+    }
+    return i == end;
   }
 
   /** "the the bear", "die die Eiskönigin": a small word said twice in a row counts once. */
@@ -590,40 +599,21 @@ public final class UtteranceParser {
   }
 
   /**
-   * "have we got dune", "is severance downloaded yet", "haben wir Dune schon", "ist Dark schon
-   * da": a question about a title. The possession questions ({@code status-lead}) need nothing
-   * more; "is"/"ist" needs a status word at the end ("downloaded", "on plex", "da"). Null when the
-   * sentence is no such question or names no title.
+   * "have we got dune", "do we have the bear", "haben wir Dune schon", "hast du Dark": a question
+   * about having a title ({@code status-have}), with "yet", "already", "schon" around the title
+   * left out. ("Is Dune ready yet" is read by the {@link Interpreter}.) Null when the sentence is no
+   * such question or names no title.
    */
   private Understanding status(List<String> t, Vocabulary v) {
-    int lead = v.statusLead.matchAt(t, 0);
-    boolean question = false;
-    if (lead == 0) {
-      lead = v.statusQuestion.matchAt(t, 0);
-      question = lead > 0;
-    }
+    int lead = v.statusHave.matchAt(t, 0);
     if (lead == 0 || lead >= t.size()) {
       return null;
     }
     List<String> rest = new ArrayList<>(t.subList(lead, t.size()));
-    boolean statusWord = false;
-    boolean changed = true;
-    while (changed && rest.size() > 1) {
-      changed = false;
-      int n = v.statusFiller.matchEndingAt(rest, rest.size());
-      if (n == 0) {
-        n = v.statusTrailing.matchEndingAt(rest, rest.size());
-        statusWord |= n > 0;
-      }
-      if (n > 0 && n < rest.size()) {
-        rest.subList(rest.size() - n, rest.size()).clear();
-        changed = true;
-      }
-    }
-    if (question && !statusWord) {
-      return null; // "is there a new dune movie" is a request
-    }
     int n;
+    while ((n = v.statusFiller.matchEndingAt(rest, rest.size())) > 0 && n < rest.size()) {
+      rest.subList(rest.size() - n, rest.size()).clear();
+    }
     while ((n = v.statusFiller.matchAt(rest, 0)) > 0 && n < rest.size()) {
       rest.subList(0, n).clear(); // "haben wir schon das boot"
     }

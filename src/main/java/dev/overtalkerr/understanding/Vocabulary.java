@@ -49,6 +49,34 @@ final class Vocabulary {
   /** A restatement that always introduces the corrected request: "no, I meant ...". */
   Phrases restatement;
 
+  // --- answers in the context of a dialog (read by the Interpreter)
+  /** "get it", "download it": yes while something is on offer, the film It otherwise. */
+  Phrases pronounRequests;
+  /** A title slot that is only a pronoun ("download it" caught as the title "it"). */
+  Phrases titlePronouns;
+  /** The start of a correction: "no no, wait, I mean ...", "actually ...". */
+  Phrases correctionLead;
+  /** A "no" at the start of an utterance: "no, the british one". */
+  Phrases leadingNo;
+  /** Answers to "which season?" that mean the latest one without saying "season". */
+  Phrases latestAnswer;
+  /** Words around a short answer that say nothing: "the fourth one please". */
+  Set<String> answerFiller;
+  /** "hang on", "let me think": while a question is pending, it stays pending. */
+  Phrases stall;
+  /** Articles of an object ("lade den König der Löwen"): titles are also searched without them. */
+  Set<String> objectArticles;
+
+  // --- questions about requests (read by the Interpreter)
+  /** "is X ready yet": the words before a title in a question about it. */
+  Phrases statusLead;
+  /** "is X ready yet": the words after the title. */
+  Phrases statusTail;
+  /** "what did I ask for": the person's own requests. */
+  Phrases statusMine;
+  /** "what's downloading": the requests on their way. */
+  Phrases statusActive;
+
   // --- carriers around the title
   Phrases politeness;
   Phrases verbs;
@@ -134,15 +162,9 @@ final class Vocabulary {
   Set<String> older;
 
   // --- issue 11: follow-ups, status questions, frames, qualifiers, sequels, people
-  /** Stalling: "hang on", "one moment", "warte kurz". Weaker than yes, no, cancel and next. */
-  Phrases wait;
   /** "have we got X", "do we have X", "haben wir X": a status question about the title after it. */
-  Phrases statusLead;
-  /** "is", "ist": a status question when a {@link #statusTrailing} word ends the sentence. */
-  Phrases statusQuestion;
-  /** "downloaded", "ready", "on plex", "schon da". */
-  Phrases statusTrailing;
-  /** "yet", "already", "schon": said at the end of a status question, meaning nothing. */
+  Phrases statusHave;
+  /** "yet", "already", "schon": said around the title of a status question, meaning nothing. */
   Phrases statusFiller;
   /** Who a title is for: "my son", "the kids", "we", "meine Tochter". */
   Phrases household;
