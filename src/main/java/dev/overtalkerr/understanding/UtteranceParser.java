@@ -496,19 +496,11 @@ public final class UtteranceParser {
       }
       soft += n;
     }
-    int frame = householdFrame(t, soft, v);
-    if (frame > 0 && soft + frame < t.size()) {
-      // "could my son have X", "my wife wants X", "kann meine Tochter X haben"
-      s.verb = true;
-      s.verbWord = t.get(soft);
-      t.subList(0, soft + frame).clear();
-      int n;
-      while ((n = v.afterVerb.matchAt(t, 0)) > 0 && n < t.size()) {
-        t.subList(0, n).clear();
-      }
-      return;
+    // "could my son have X", "my wife wants X", "kann meine Tochter X haben" carry a title like a verb
+    int verb = householdFrame(t, soft, v);
+    if (verb == 0) {
+      verb = v.verbs.matchAt(t, soft);
     }
-    int verb = v.verbs.matchAt(t, soft);
     if (verb > 0 && soft + verb < t.size()) {
       s.verb = true;
       s.verbWord = t.get(soft);

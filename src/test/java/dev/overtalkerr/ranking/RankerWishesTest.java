@@ -31,12 +31,7 @@ class RankerWishesTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T03:00:00Z"), ZoneOffset.UTC);
   private final Ranker ranker = new Ranker(CLOCK);
 
-  static final MediaItem DUNE_PART_TWO = movie(693134, "Dune: Part Two", "2024-02-27", 310);
-  static final MediaItem DUNE_2021 = movie(438631, "Dune", "2021-09-15", 150);
-  static final MediaItem DUNE_1984 = movie(841, "Dune", "1984-12-14", 35);
-  static final MediaItem DUNE_PROPHECY = tv(90228, "Dune: Prophecy", "2024-11-17", 95);
-  static final MediaItem DUNE_PART_THREE = movie(1170608, "Dune: Part Three", "2026-12-18", 60);
-  static final List<MediaItem> DUNE = List.of(DUNE_PART_TWO, DUNE_2021, DUNE_PROPHECY, DUNE_1984, DUNE_PART_THREE);
+  static final List<MediaItem> DUNE = RankerTest.DUNE;
 
   /** A search for "harry potter": the films out of order, a reunion special and a fan film. */
   static final List<MediaItem> HARRY_POTTER = List.of(

@@ -41,19 +41,19 @@ class UtteranceParserCorpusTest {
 
   @Test
   void developmentCorpusPassesCompletely() throws IOException {
-    Result r = run("/corpus/corpus.jsonl");
-    assertTrue(r.total >= 150, "the corpus has at least 150 utterances, has " + r.total);
-    assertTrue(r.german >= 30, "the corpus has at least 30 German utterances, has " + r.german);
-    assertTrue(r.failures.isEmpty(),
-        r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
+    passesCompletely("/corpus/corpus.jsonl", 150, 30);
   }
 
   /** The second development corpus (issue 11's classes, with follow-ups told their context). */
   @Test
   void secondDevelopmentCorpusPassesCompletely() throws IOException {
-    Result r = run("/corpus/corpus-2.jsonl");
-    assertTrue(r.total >= 100, "the corpus has at least 100 utterances, has " + r.total);
-    assertTrue(r.german >= 40, "the corpus has at least 40 German utterances, has " + r.german);
+    passesCompletely("/corpus/corpus-2.jsonl", 100, 40);
+  }
+
+  private void passesCompletely(String corpus, int atLeast, int germanAtLeast) throws IOException {
+    Result r = run(corpus);
+    assertTrue(r.total >= atLeast, "the corpus has at least " + atLeast + " utterances, has " + r.total);
+    assertTrue(r.german >= germanAtLeast, "the corpus has at least " + germanAtLeast + " German utterances, has " + r.german);
     assertTrue(r.failures.isEmpty(),
         r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
   }
