@@ -761,4 +761,21 @@ class DialogEngineTest {
         .containsExactly("DUPLICATE Breaking Bad", "FILED Ocean's Twelve");
     assertThat(told.get(1).satelliteId()).isEqualTo("den");
   }
+
+  @Test
+  void whatIsSaidOfTheOneMeantChoosesAmongTheMatchesOnOffer() {
+    Reply first = say("get oldboy");
+    assertThat(first.candidate().year()).isEqualTo(2003);
+    Reply american = say("no, the american one");
+    assertThat(american.state()).isEqualTo(State.OFFER);
+    assertThat(american.candidate().year()).isEqualTo(2013);
+    Reply korean = say("den", "download the korean oldboy", "en");
+    assertThat(korean.candidate().year()).isEqualTo(2003);
+    say("bad", "get the lion king", "en");
+    Reply animated = say("bad", "the animated one", "en");
+    assertThat(animated.state()).isEqualTo(State.OFFER);
+    assertThat(animated.candidate().year()).isEqualTo(1994);
+    Reply remake = say("bad", "the live action one", "en");
+    assertThat(remake.candidate().year()).isEqualTo(2019);
+  }
 }
