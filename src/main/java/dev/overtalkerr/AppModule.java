@@ -30,6 +30,10 @@ interface AppModule {
   /** Turns that may wait per worker thread; each waiting turn holds its payload (at most 64 KiB). */
   int QUEUED_PER_THREAD = 16;
 
+  /** The request desk tells the tracker what became of each filing. */
+  @dagger.Binds
+  dev.overtalkerr.domain.RequestEvents requestEvents(dev.overtalkerr.tracking.RequestTracker tracker);
+
   @Provides
   @Singleton
   static Interpreter interpreter(UtteranceParser parser) {
@@ -57,6 +61,13 @@ interface AppModule {
         .followRedirects(false)
         .followSslRedirects(false)
         .build();
+  }
+
+  /** The version of this build, as Home Assistant shows it. */
+  @Provides
+  @Named("version")
+  static String version() {
+    return Version.current();
   }
 
   @Provides

@@ -35,8 +35,14 @@ public final class Daemon implements AutoCloseable {
         log.warn("Could not identify the media backend yet: {}", e.getMessage());
       }
     });
-    return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection).thenAccept(b -> {
+    return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection, refused -> {
+      refused.homeAssistant().stop();
+      refused.connection().close();
+    }).thenAccept(b -> {
       b.assistChannel().clearLeftovers();
+      // tracking starts once connected, so that what changed while we were down reaches Home Assistant
+      app.tracker().start();
+      app.webhook().start();
     });
   }
 
@@ -45,6 +51,8 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent component = app.broker().create(protocol);
     broker = component;
     component.assistChannel().start();
+    component.homeAssistant().start();
+    component.dashboard().start();
     return component;
   }
 
@@ -67,7 +75,10 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent b = broker;
     if (b != null) {
       b.assistChannel().stopAccepting();
+      b.homeAssistant().stop();
     }
+    app.webhook().close();
+    app.tracker().close();
     app.workers().shutdown();
     try {
       long wait = app.settings().mqtt().replyDeadline().toMillis() + 1000;

@@ -6,6 +6,7 @@ import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
 import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.Credits;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
@@ -138,6 +139,11 @@ public final class DetectingBackend implements MediaBackend {
   }
 
   @Override
+  public Credits credits(String personName, String language) throws BackendException {
+    return client().credits(personName, language);
+  }
+
+  @Override
   public boolean searchGivesFilmStatus() {
     return client().searchGivesFilmStatus();
   }
@@ -160,6 +166,16 @@ public final class DetectingBackend implements MediaBackend {
   @Override
   public Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
     return call(c -> c.existingRequest(type, tmdbId), true);
+  }
+
+  @Override
+  public Optional<RequestRecord> request(String id) throws BackendException {
+    return client().request(id);
+  }
+
+  @Override
+  public dev.overtalkerr.domain.RequestCounts requestCounts() throws BackendException {
+    return client().requestCounts();
   }
 
   @Override

@@ -19,6 +19,9 @@ import dev.overtalkerr.domain.Requester;
 import dev.overtalkerr.domain.Season;
 import dev.overtalkerr.domain.Titles;
 import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.domain.Credits;
+import dev.overtalkerr.ranking.FilmOrSeries;
+import dev.overtalkerr.ranking.Preferences;
 import dev.overtalkerr.ranking.Ranked;
 import dev.overtalkerr.ranking.Ranker;
 import dev.overtalkerr.requesting.Decision;
@@ -235,6 +238,9 @@ public final class DialogEngine {
         return nothingPending(session, t);
       case REJECT:
       case NEXT:
+        if (state instanceof Offering o && wishes(u)) {
+          return prefer(session, o.search(), u, t, o.current()); // "no, the british one"
+        }
         if (state instanceof Offering o) {
           return offer(session, o.search(), o.index() + 1, t, null);
         }
@@ -377,12 +383,12 @@ public final class DialogEngine {
     } catch (BackendException e) {
       return replies.failure(e, t.language(), null);
     }
-    List<Ranked> ranked = ranker.rank(u, results);
+    List<Ranked> ranked = ranker.rank(u, results, Preferences.of(u, credits(u, t.language(), t.budget(), backend)));
     if (ranked.isEmpty()) {
       return replies.say(t.language(), State.NOT_FOUND, true, null, "not.found", u.title());
     }
     Search search = new Search(u, ranked.stream().limit(maxCandidates).toList(), u.season(), u.fourK());
-    if (isFilmOrSeriesQuestion(u, search.candidates())) {
+    if (FilmOrSeries.worthAsking(u, search.candidates())) {
       session.state = new ChoosingType(search);
       return replies.mediaTypeQuestion(search.candidates().get(0).item().title(), t.language());
     }
@@ -390,21 +396,20 @@ public final class DialogEngine {
   }
 
   /**
-   * True when a film and a series both match the spoken title exactly and nothing said which one is
-   * meant (no type, no season, no year that separates them).
+   * The credits of the person named with the title ("the one with Tom Hanks"), to choose among the
+   * results; null when no one was named or the backend could not say.
    */
-  private static boolean isFilmOrSeriesQuestion(Understanding u, List<Ranked> ranked) {
-    if (u.mediaType() != TypeHint.ANY || u.season() != null || ranked.size() < 2) {
-      return false;
+  static Credits credits(Understanding u, String language, TurnBudget budget, MediaBackend backend) {
+    if (u.person() == null) {
+      return null;
     }
-    MediaItem best = ranked.get(0).item();
-    String spoken = Titles.normalize(u.title());
-    if (!Titles.normalize(best.title()).equals(spoken)) {
-      return false;
+    try {
+      budget.beforeBackendCall();
+      return backend.credits(u.person(), language);
+    } catch (BackendException e) {
+      log.info("The credits of a person could not be read ({}); ranking without them", e.error().code());
+      return null;
     }
-    return ranked.stream().skip(1).limit(4).map(Ranked::item)
-        .anyMatch(other -> other.type() != best.type() && Titles.normalize(other.title()).equals(spoken)
-            && (u.years() == null || u.years().contains(other.year()) == u.years().contains(best.year())));
   }
 
   /** Narrows the matches on offer: a year, a type, newer/older, a season or 4K. */
@@ -420,6 +425,9 @@ public final class DialogEngine {
     session.state = withSearch(state, search);
     MediaItem current = state.current();
     boolean filters = u.years() != null || u.mediaType() != TypeHint.ANY || u.order() != null;
+    if (!filters && wishes(u)) {
+      return prefer(session, search, u, t, null); // "the animated one", "die koreanische Version", "the one with Tom Hanks"
+    }
     if (!filters) {
       if (state instanceof AskingSeason && search.season() != null) {
         return confirm(session, t);
@@ -457,6 +465,26 @@ public final class DialogEngine {
       return replies.say(t.language(), State.NOT_FOUND, true, null, "not.found", search.spokenTitle());
     }
     return offer(session, search.withCandidates(kept), 0, t, null);
+  }
+
+  /** True when the turn says which one by its kind, origin or a person ("the animated one"). */
+  private static boolean wishes(Understanding u) {
+    return u.kind() != null || u.origin() != null || u.person() != null;
+  }
+
+  /**
+   * The matches on offer ranked again by what was just said of them (kind, origin, a person's
+   * credits), best first; {@code rejected} (the title just turned down) goes last.
+   */
+  private Reply prefer(Session session, Search search, Understanding u, TurnContext t, MediaItem rejected) {
+    Understanding q = search.query() != null && search.query().hasTitle() ? search.query() : u;
+    Reading reading = new Reading(q.title() == null ? "" : q.title(), q.years());
+    Map<Reading, List<MediaItem>> pool = Map.of(reading, search.candidates().stream().map(Ranked::item).toList());
+    List<Ranked> again = new ArrayList<>(ranker.rank(q, pool, Preferences.of(u, credits(u, t.language(), t.budget(), backend))));
+    if (rejected != null) {
+      again.sort(Comparator.comparing(r -> r.item().tmdbId() == rejected.tmdbId() && r.item().type() == rejected.type()));
+    }
+    return again.isEmpty() ? offer(session, search, index(session.state) + 1, t, null) : offer(session, search.withCandidates(again), 0, t, null);
   }
 
   /**
@@ -536,6 +564,7 @@ public final class DialogEngine {
     if (decision instanceof Decision.AskSeason) {
       session.state = new AskingSeason(search, index(state), item);
     }
+    desk.reportNothingFiled(decision, item, fourK, t.requester().get(), t.satelliteId());
     Reply reply = replies.decision(decision, item, fourK, desk.isUpcoming(item), t.language());
     if (offerPlay && reply.state() == State.ALREADY_AVAILABLE && item.status(fourK) == Availability.AVAILABLE) {
       // it is in the library: offer to play it where the person is

@@ -8,6 +8,7 @@ import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.Requester;
 import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.ranking.Preferences;
 import dev.overtalkerr.ranking.Ranked;
 import dev.overtalkerr.ranking.Ranker;
 import dev.overtalkerr.requesting.Decision;
@@ -83,7 +84,8 @@ public final class StructuredCommands {
         budget.beforeBackendCall();
         results.put(reading, backend.search(reading.title(), language));
       }
-      List<MediaItem> items = ranker.rank(query, results).stream().map(Ranked::item)
+      List<MediaItem> items = ranker.rank(query, results, Preferences.of(u, DialogEngine.credits(u, language, budget, backend))).stream()
+          .map(Ranked::item)
           .filter(i -> command.mediaType() == null || i.type() == command.mediaType())
           .filter(i -> command.year() == null || command.year().equals(i.year()))
           .limit(command.limit()).toList();
@@ -161,6 +163,7 @@ public final class StructuredCommands {
     if (decision instanceof Decision.File file) {
       return replies.filed(desk.file(file.request(), item, requester.get(), ctx.satelliteId(), budget), item, language);
     }
+    desk.reportNothingFiled(decision, item, fourK, requester.get(), ctx.satelliteId());
     Reply reply = replies.decision(decision, item, fourK, desk.isUpcoming(item), language);
     return reply.end() ? reply
         : new Reply(reply.speech(), true, Expect.NONE, State.ERROR, item, null,

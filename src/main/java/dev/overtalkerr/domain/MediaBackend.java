@@ -22,6 +22,18 @@ public interface MediaBackend {
   List<MediaItem> search(String query, String language) throws BackendException;
 
   /**
+   * The films and series a person is credited on, found by the name as spoken ("kyle maclachlan",
+   * "denis villeneuve"): the best-known person of that name. Empty credits when nobody is found or
+   * the backend cannot look people up (the default); the ranker then decides without them.
+   *
+   * @param personName the name as spoken, lower case is fine
+   * @param language a language code for the search, or null
+   */
+  default Credits credits(String personName, String language) throws BackendException {
+    return Credits.none(personName);
+  }
+
+  /**
    * True when {@link #search} gives a film's availability (and its 4K copy's) as {@link #details}
    * would, so that a film can be offered without fetching its details first.
    */
@@ -38,8 +50,21 @@ public interface MediaBackend {
    */
   RequestRecord request(MediaRequest request, Requester requester) throws BackendException;
 
-  /** Recent requests (newest first), at most {@code limit}, for tracking and duplicate checks. */
+  /**
+   * Recent requests, the most recently changed first where the backend can sort so (Seerr family:
+   * by modification), else the newest first; at most {@code limit}. For tracking and duplicate checks.
+   */
   List<RequestRecord> requests(int limit) throws BackendException;
+
+  /** One request by the backend's id, if the backend still has it. */
+  default Optional<RequestRecord> request(String id) throws BackendException {
+    return requests(100).stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** How many requests stand where: the backend's own counters where it has them. */
+  default RequestCounts requestCounts() throws BackendException {
+    return RequestCounts.of(requests(100));
+  }
 
   /** An existing request for this title by anyone, if the backend knows one. */
   default Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {

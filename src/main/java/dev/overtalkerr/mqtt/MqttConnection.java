@@ -78,6 +78,7 @@ public final class MqttConnection implements AutoCloseable {
   private final Protocol protocol;
   private final String statusTopic;
   private final Map<String, Consumer<Message>> handlers = new ConcurrentHashMap<>();
+  private final java.util.List<Runnable> onOnline = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicBoolean everConnected = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -121,6 +122,11 @@ public final class MqttConnection implements AutoCloseable {
   }
 
 
+  /** Runs {@code action} after every (re)connect, once subscribed and {@code online} is published. */
+  public void whenOnline(Runnable action) {
+    onOnline.add(action);
+  }
+
   /**
    * Connects. The future completes once first connected and subscribed, with {@code online}
    * published (retrying while the broker is unreachable), or fails with {@link ProtocolRefusedException} when the broker refuses MQTT 5, or
@@ -142,10 +148,11 @@ public final class MqttConnection implements AutoCloseable {
    * @param wanted the configured protocol
    * @param create builds whatever owns a connection for a protocol (the daemon: a broker component)
    * @param connection the connection inside what {@code create} built
+   * @param discard closes what was built for MQTT 5 when the broker refused it
    * @return what connected
    */
   public static <T> CompletableFuture<T> connect(Protocol wanted, java.util.function.Function<Protocol, T> create,
-      java.util.function.Function<T, MqttConnection> connection) {
+      java.util.function.Function<T, MqttConnection> connection, Consumer<T> discard) {
     if (wanted != Protocol.AUTO) {
       T only = create.apply(wanted);
       return connection.apply(only).connect().thenApply(v -> only);
@@ -157,7 +164,7 @@ public final class MqttConnection implements AutoCloseable {
         return CompletableFuture.failedFuture(cause);
       }
       log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
-      connection.apply(first).close();
+      discard.accept(first);
       T second = create.apply(Protocol.V3_1_1);
       return connection.apply(second).connect().thenApply(v -> second);
     });
@@ -175,6 +182,17 @@ public final class MqttConnection implements AutoCloseable {
   public boolean isConnected() {
     return client.isConnected();
   }
+
+  /**
+   * A console client's connection (no will, no {@code online}) under its own client id; with the
+   * protocol set to {@code auto}, MQTT 5 falling back to 3.1.1 when the broker refuses 5.
+   */
+  public static MqttConnection console(Settings.Mqtt settings, String clientId, Duration timeout) throws Exception {
+    Settings.Mqtt own = settings.withClientId(clientId);
+    return connect(settings.protocol(), protocol -> new MqttConnection(own, protocol, false), c -> c, MqttConnection::close)
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
 
   /** Publishes {@code offline} (retained) and disconnects; the will is not sent. */
   @Override
@@ -215,7 +233,16 @@ public final class MqttConnection implements AutoCloseable {
     CompletableFuture.allOf(subscriptions)
         .handle((v, e) -> null)
         .thenCompose(v -> availability ? client.publish(statusTopic, ONLINE, true, null) : CompletableFuture.completedFuture(null))
-        .whenComplete((v, e) -> ready.complete(null));
+        .whenComplete((v, e) -> {
+          for (Runnable action : onOnline) {
+            try {
+              action.run();
+            } catch (RuntimeException failure) {
+              log.warn("An after-connect action failed: {}", failure.toString());
+            }
+          }
+          ready.complete(null);
+        });
   }
 
   private void disconnected(MqttClientDisconnectedContext context) {

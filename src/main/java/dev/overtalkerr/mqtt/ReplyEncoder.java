@@ -4,15 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.conversation.Reply;
-import dev.overtalkerr.domain.Availability;
-import dev.overtalkerr.domain.MediaItem;
-import dev.overtalkerr.domain.MediaType;
-import dev.overtalkerr.domain.RequestRecord;
-import dev.overtalkerr.domain.Season;
 import dev.overtalkerr.logging.Secrets;
 import dev.overtalkerr.conversation.Commands;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Writes replies as the contract's JSON, fields in the contract's order (pinned by the golden files
@@ -32,8 +26,8 @@ final class ReplyEncoder {
     node.put("end", reply.end());
     node.put("expect", reply.expect().wire());
     node.put("state", reply.state().wire());
-    node.set("candidate", reply.candidate() == null ? null : candidate(json, reply.candidate()));
-    node.set("request", reply.request() == null ? null : request(json, reply.request()));
+    node.set("candidate", reply.candidate() == null ? null : Payloads.candidate(json, reply.candidate()));
+    node.set("request", reply.request() == null ? null : Payloads.request(json, reply.request()));
     if (reply.error() == null) {
       node.putNull("error");
     } else {
@@ -47,7 +41,7 @@ final class ReplyEncoder {
     node.put("id", id);
     node.put("state", result.error() == null ? (result.results().isEmpty() ? "not_found" : "results") : "error");
     var list = node.putArray("results");
-    result.results().forEach(item -> list.add(candidate(json, item)));
+    result.results().forEach(item -> list.add(Payloads.candidate(json, item)));
     if (result.error() == null) {
       node.putNull("error");
     } else {
@@ -62,40 +56,5 @@ final class ReplyEncoder {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a reply", e);
     }
-  }
-
-  static String status(Availability a) {
-    return a.name().toLowerCase(Locale.ROOT);
-  }
-
-  static ObjectNode candidate(ObjectMapper json, MediaItem item) {
-    ObjectNode c = json.createObjectNode();
-    c.put("title", item.title());
-    if (item.year() == null) {
-      c.putNull("year");
-    } else {
-      c.put("year", item.year());
-    }
-    c.put("media_type", item.type().wire());
-    c.put("tmdb_id", item.tmdbId());
-    c.put("status", status(item.status()));
-    c.put("status_4k", status(item.status4k()));
-    if (item.type() == MediaType.TV && !item.regularSeasons().isEmpty()) {
-      var seasons = c.putArray("seasons");
-      for (Season s : item.regularSeasons()) {
-        seasons.addObject().put("number", s.number()).put("status", status(s.status())).put("status_4k", status(s.status4k()));
-      }
-    }
-    return c;
-  }
-
-  static ObjectNode request(ObjectMapper json, RequestRecord r) {
-    ObjectNode n = json.createObjectNode();
-    n.put("id", r.id());
-    n.put("status", r.status().wire());
-    var seasons = n.putArray("seasons");
-    r.seasons().forEach(seasons::add);
-    n.put("is4k", r.is4k());
-    return n;
   }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.configuration.Settings;
+import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -59,12 +61,7 @@ public final class SayClient implements AutoCloseable {
   }
 
   private void connect(Duration timeout) throws Exception {
-    Settings.Mqtt own = new Settings.Mqtt(settings.host(), settings.port(), settings.tls(), settings.username(), settings.password(),
-        settings.protocol(), settings.baseTopic(), settings.discoveryPrefix(),
-        "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), settings.caFile(), settings.replyExpiry(),
-        settings.replyDeadline(), settings.maxConcurrentTurns());
-    connection = MqttConnection.connect(settings.protocol(), protocol -> new MqttConnection(own, protocol, false), c -> c)
-        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    connection = MqttConnection.console(settings, "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), timeout);
   }
 
   @Override
