@@ -215,14 +215,16 @@ class AddonFilesTest {
     }
 
     @Test
-    void repositoryHasAName() throws IOException {
-        JsonNode repository = readYaml(ROOT.resolve("repository.yaml"));
+    void theRepositoryFileIsAtTheRootAndTheAppIsTheOnlyManifest() throws IOException {
+        JsonNode repository = readYaml(Path.of("repository.yaml"));
         assertThat(repository.path("name").asText()).isNotBlank();
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            assertThat(files.filter(p -> p.getFileName().toString().matches("config\\.(yaml|yml|json)")))
-                    .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
-                    .containsExactly(APP.resolve("config.yaml"));
-        }
+        assertThat(repository.path("url").asText()).startsWith("https://");
+        List<String> tracked = gitFiles();
+        assertThat(tracked).as("the Supervisor reads repository.yaml at the root of the repository only")
+                .contains("repository.yaml").noneMatch(f -> f.endsWith("/repository.yaml") || f.endsWith("/repository.json"));
+        assertThat(tracked.stream().filter(f -> f.matches("(.*/)?config\\.(yaml|yml|json)")))
+                .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
+                .containsExactly(APP.resolve("config.yaml").toString());
     }
 
     // ---------------------------------------------------------------------------------------
@@ -272,25 +274,132 @@ class AddonFilesTest {
     @Test
     void storeFilesArePresent() throws IOException {
         assertThat(Files.readString(APP.resolve("README.md"))).isNotBlank();
+        int[] icon = pngSize(APP.resolve("icon.png"));
+        assertThat(icon[0]).as("icon.png is square").isEqualTo(icon[1]);
+        int[] logo = pngSize(APP.resolve("logo.png"));
+        assertThat(logo[0]).as("logo.png is wide (about 250x100)").isGreaterThan(logo[1] * 2);
+        assertThat(logo[0]).isBetween(200, 600);
+    }
+
+    @Test
+    void theChangelogsTopReleaseIsTheAppsVersion() throws IOException {
         String changelog = Files.readString(APP.resolve("CHANGELOG.md"));
         assertThat(changelog).contains("## [Unreleased]").contains("Keep a Changelog");
-        byte[] icon = Files.readAllBytes(APP.resolve("icon.png"));
-        assertThat(icon).as("icon.png is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(icon, 16, 8);
-        assertThat(header.getInt()).as("icon.png is square").isEqualTo(header.getInt());
+        Matcher release = Pattern.compile("(?m)^## \\[(\\d+\\.\\d+\\.\\d+[^\\]]*)]").matcher(changelog);
+        assertThat(release.find()).as("a released version in CHANGELOG.md").isTrue();
+        String version = config().get("version").asText();
+        assertThat(release.group(1)).as("the newest release in CHANGELOG.md is config.yaml's version").isEqualTo(version);
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher pomVersion = Pattern.compile("<artifactId>overtalkerr</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(pomVersion.find()).isTrue();
+        assertThat(pomVersion.group(1)).as("the jar's version belongs to the app's").startsWith(version);
+    }
+
+    @Test
+    void theAppArmorProfileIsNamedAfterTheSlugAndConfinesTheDaemon() throws IOException {
+        String text = Files.readString(APP.resolve("apparmor.txt"));
+        String profile = text.replaceAll("(?m)^\\s*#(?!include).*$", "");
+        String slug = config().get("slug").asText();
+        assertThat(text).startsWith("#include <tunables/global>");
+        assertThat(profile)
+                .contains("profile " + slug + " flags=(attach_disconnected,mediate_deleted) {")
+                .contains("/opt/overtalkerr/overtalkerr cx -> ")
+                .contains("/data/** rw", "network inet stream")
+                .as("complain mode is for development only").doesNotContain("complain");
+        assertThat(balanced(profile.replaceAll("#include <[^>]*>", ""))).as("braces balance").isTrue();
+        assertThat(config().has("apparmor")).as("apparmor: true is the default; the file is enough").isFalse();
     }
 
     // ---------------------------------------------------------------------------------------
     // Dockerfile and the s6 service
 
     @Test
-    void dockerfileHasAnExplicitBaseAndCopiesTheJar() throws IOException {
-        List<String> lines = Files.readAllLines(APP.resolve("Dockerfile")).stream()
+    void theDockerfileBuildsTheJarFromTheSourcesAndATrimmedRuntime() throws IOException {
+        List<String> lines = dockerInstructions();
+        List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).collect(Collectors.toList());
+        assertThat(froms).as("jar, runtime and app stages").hasSize(3);
+        assertThat(froms.get(0)).as("the jar is built once, on the build machine's platform")
+                .startsWith("FROM --platform=$BUILDPLATFORM maven:").endsWith(" AS jar");
+        assertThat(froms.get(2)).as("the app stage: Home Assistant's base image, pinned")
+                .matches("FROM [a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][0-9A-Za-z._-]*");
+        String all = String.join("\n", lines);
+        assertThat(all).doesNotContain("BUILD_FROM")
+                .contains("mvn -B -q -Dmaven.test.skip=true package")
+                .contains("jdeps --ignore-missing-deps --print-module-deps")
+                .contains("jlink")
+                .contains("COPY --from=runtime /opt/java /opt/java")
+                .contains("COPY --from=jar /overtalkerr.jar /opt/overtalkerr/overtalkerr.jar")
+                .contains("COPY bin/overtalkerr /opt/overtalkerr/overtalkerr")
+                .contains("COPY ha-addon/overtalkerr/rootfs /");
+        assertThat(lines).filteredOn(l -> l.startsWith("HEALTHCHECK")).singleElement()
+                .satisfies(h -> assertThat(h).contains("/opt/overtalkerr/overtalkerr\", \"health\"").doesNotContain("http"));
+        assertThat(all).as("the heartbeat the HEALTHCHECK reads").contains("OVERTALKERR_HEARTBEAT=/tmp/overtalkerr.heartbeat");
+    }
+
+    @Test
+    void everyFileTheDockerfileCopiesIsInGitOrBuiltInAnEarlierStage() throws IOException {
+        List<String> tracked = gitFiles();
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toList());
-        assertThat(lines.get(0)).as("first instruction").matches("FROM [a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][0-9A-Za-z._-]*");
-        assertThat(String.join("\n", lines)).doesNotContain("BUILD_FROM")
-                .contains("COPY rootfs /").contains("/opt/overtalkerr/overtalkerr.jar");
-        assertThat(lines).noneMatch(l -> l.startsWith("HEALTHCHECK") && l.contains("http"));
+        assertThat(ignore.get(0)).as(".dockerignore sends nothing but what it lets through").isEqualTo("*");
+        Set<String> stages = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        int copies = 0;
+        for (String line : dockerInstructions()) {
+            Matcher from = Pattern.compile("^FROM .* AS ([a-z0-9_-]+)$").matcher(line);
+            if (from.matches()) {
+                stages.add(from.group(1));
+            }
+            if (!line.startsWith("COPY ")) {
+                continue;
+            }
+            copies++;
+            List<String> words = new ArrayList<>(List.of(line.substring(5).trim().split("\\s+")));
+            String stage = null;
+            while (words.get(0).startsWith("--")) {
+                String flag = words.remove(0);
+                if (flag.startsWith("--from=")) {
+                    stage = flag.substring(7);
+                }
+            }
+            List<String> sources = words.subList(0, words.size() - 1);
+            if (stage != null) {
+                if (!stages.contains(stage)) {
+                    problems.add(line + ": no earlier stage " + stage);
+                }
+                continue;
+            }
+            for (String source : sources) {
+                String path = source.replaceAll("/+$", "");
+                if (tracked.stream().noneMatch(f -> f.equals(path) || f.startsWith(path + "/"))) {
+                    problems.add(line + ": " + path + " is not in git (a clean clone cannot build it)");
+                }
+                if (ignore.stream().noneMatch(l -> l.startsWith("!") && (path + "/").startsWith(l.substring(1).replaceAll("/+$", "") + "/"))) {
+                    problems.add(line + ": " + path + " is left out of the build context by .dockerignore");
+                }
+            }
+        }
+        assertThat(copies).isGreaterThanOrEqualTo(4);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theWorkflowsLintTheAppAndBuildItWithHomeAssistantsBuilder() throws IOException {
+        JsonNode lint = readYaml(Path.of(".github/workflows/lint.yaml"));
+        assertThat(findAll(lint, n -> n.path("uses").asText().startsWith("frenck/action-addon-linter@")))
+                .singleElement().satisfies(step -> assertThat(step.path("with").path("path").asText()).isEqualTo("./" + APP));
+        JsonNode builder = readYaml(Path.of(".github/workflows/builder.yaml"));
+        List<String> actions = findAll(builder, n -> n.has("uses")).stream().map(n -> n.get("uses").asText()).collect(Collectors.toList());
+        assertThat(actions).anyMatch(a -> a.startsWith("home-assistant/builder/actions/prepare-multi-arch-matrix@"))
+                .anyMatch(a -> a.startsWith("home-assistant/builder/actions/publish-multi-arch-manifest@"));
+        assertThat(findAll(builder, n -> n.path("uses").asText().startsWith("home-assistant/builder/actions/build-image@")))
+                .singleElement().satisfies(step -> {
+                    assertThat(step.path("with").path("context").asText()).as("the jar is built from the sources at the root").isEqualTo(".");
+                    assertThat(step.path("with").path("file").asText()).endsWith(APP + "/Dockerfile");
+                });
+        assertThat(builder.path("env").path("APP").asText()).isEqualTo(APP.toString());
+        JsonNode ci = readYaml(Path.of(".github/workflows/ci.yaml"));
+        assertThat(findAll(ci, n -> n.has("run")).stream().map(n -> n.get("run").asText())).contains("bash .ci/run");
     }
 
     @Test
@@ -319,8 +428,9 @@ class AddonFilesTest {
             assertThat(Files.readAllLines(file).get(0)).isEqualTo("#!/command/with-contenv bashio");
         }
         String run = Files.readString(service.resolve("run"));
-        assertThat(run).contains("exec java", "-jar /opt/overtalkerr/overtalkerr.jar", "--addon-options /data/options.json",
-                "OVERTALKERR_DATA_DIR=/data", "bashio::services.available 'mqtt'", "exit 1");
+        assertThat(run).contains("exec /opt/overtalkerr/overtalkerr --addon-options /data/options.json",
+                "OVERTALKERR_DATA_DIR=/data", "OVERTALKERR_CACHE_DIR=/data", "bashio::services.available 'mqtt'", "exit 1");
+        assertThat(run).as("the launcher owns the JVM flags").doesNotContain("exec java");
         List<String> leaks = run.lines()
                 .filter(l -> l.contains("bashio::log") || l.contains("echo"))
                 .filter(l -> l.toLowerCase().contains("password") && l.contains("$")
@@ -518,6 +628,45 @@ class AddonFilesTest {
 
     // ---------------------------------------------------------------------------------------
     // helpers
+
+    /** The Dockerfile's instructions, continuation lines joined, comments dropped. */
+    private static List<String> dockerInstructions() throws IOException {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : Files.readAllLines(APP.resolve("Dockerfile"))) {
+            String line = raw.strip();
+            if (line.startsWith("#") || line.isEmpty() && current.length() == 0) {
+                continue;
+            }
+            boolean continues = line.endsWith("\\");
+            current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+            if (!continues) {
+                result.add(current.toString().replaceAll("\\s+", " ").strip());
+                current.setLength(0);
+            }
+        }
+        return result;
+    }
+
+    /** The files in git (a clean clone has exactly these). */
+    static List<String> gitFiles() throws IOException {
+        Process git = new ProcessBuilder("git", "ls-files").redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertThat(git.waitFor()).as("git ls-files: " + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+    }
+
+    private static int[] pngSize(Path file) throws IOException {
+        byte[] png = Files.readAllBytes(file);
+        assertThat(png).as(file + " is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
+    }
 
     private static List<Error> validate(JsonNode config) throws IOException {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
