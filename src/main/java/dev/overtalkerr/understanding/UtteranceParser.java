@@ -200,6 +200,13 @@ public final class UtteranceParser {
     SeasonSpec s = u.season();
     if (s == null) {
       b.append("null");
+    } else if (s.number() != null && !s.more().isEmpty()) {
+      b.append("{\"numbers\":[");
+      List<Integer> numbers = s.numbers();
+      for (int i = 0; i < numbers.size(); i++) {
+        b.append(i == 0 ? "" : ",").append(numbers.get(i));
+      }
+      b.append("]}");
     } else if (s.number() != null) {
       b.append("{\"number\":").append(s.number()).append('}');
     } else {
