@@ -608,6 +608,70 @@ class AddonFilesTest {
     }
 
     @Test
+    void everyTurnGetsItsOwnRequestIdEvenWhenASatelliteReusesItsContext() throws IOException {
+        for (Path file : blueprintFiles()) {
+            JsonNode blueprint = readYaml(file);
+            JsonNode reqId = findAll(blueprint, n -> n.has("req_id")).stream().map(n -> n.get("req_id"))
+                    .filter(JsonNode::isTextual).findFirst().orElse(null);
+            if (reqId == null) {
+                continue;
+            }
+            String template = reqId.asText();
+            assertThat(template).as(file + ": the time of the run").contains("now().timestamp()")
+                    .as(file + ": a random part").contains("| random")
+                    .as(file + ": within the contract's 64 characters").contains(")[:64] }}");
+            assertThat(blueprint.path("variables").has("req_id") || findAll(blueprint, n -> n.has("req_id")).size() == 1)
+                    .as(file + ": rendered once per run, so that only a redelivery repeats it").isTrue();
+        }
+    }
+
+    @Test
+    void askQuestionIsNeverSentAnEmptyQuestion() throws IOException {
+        JsonNode bridge = readYaml(blueprintPath("satellite_follow_ups.yaml"));
+        JsonNode variables = bridge.get("variables");
+        assertThat(variables.path("question").asText()).as("the question falls back to the cue").endsWith("{{ q if q else cue }}");
+        String accepted = bridge.get("conditions").toString();
+        for (String language : List.of("en", "de")) {
+            JsonNode cues = variables.path("cues").path(language);
+            for (String expect : List.of("confirm", "play", "season", "media_type", "title")) {
+                assertThat(accepted).as("the bridge takes expect " + expect).contains("'" + expect + "'");
+                assertThat(cues.path(expect).asText()).as(language + " cue for " + expect).isNotBlank();
+            }
+        }
+        assertThat(findAll(bridge, n -> "assist_satellite.ask_question".equals(n.path("action").asText())).get(0)
+                .path("data").path("question").asText()).isEqualTo("{{ question }}");
+    }
+
+    @Test
+    void aYesToPlayingItPlaysItInTheRoomOrSaysThereIsNoPlayer() throws IOException {
+        for (Path file : blueprintFiles()) {
+            JsonNode blueprint = readYaml(file);
+            if (findAll(blueprint, n -> n.has("wait_for_trigger")).isEmpty()) {
+                continue;
+            }
+            String text = blueprint.toString();
+            assertThat(text).as(file + " acts on state play").contains("reply.state | default('') == 'play'");
+            assertThat(text).as(file + " looks for a player in the area").contains("area_entities(area)", "media_player[.]");
+            List<JsonNode> search = findAll(blueprint, n -> "media_player.search_media".equals(n.path("action").asText()));
+            List<JsonNode> play = findAll(blueprint, n -> "media_player.play_media".equals(n.path("action").asText()));
+            assertThat(search).as(file).singleElement().satisfies(a -> {
+                assertThat(a.path("continue_on_error").asBoolean()).as("a player without search").isTrue();
+                assertThat(a.path("response_variable").asText()).isEqualTo("found");
+                assertThat(a.path("data").path("search_query").asText()).isEqualTo("{{ reply.candidate.title }}");
+            });
+            assertThat(play).as(file).singleElement().satisfies(a -> {
+                assertThat(a.path("continue_on_error").asBoolean()).isTrue();
+                assertThat(a.path("data").path("media_content_id").asText()).contains("match.media_content_id", "reply.candidate.title");
+            });
+            assertThat(text).as(file + " apologises when the room has no player").contains("no_player_speech");
+        }
+        for (String language : List.of("en", "de")) {
+            assertThat(readInputDefault(readYaml(blueprintPath("voice_requests_" + language + ".yaml")), "no_player_speech").asText())
+                    .isNotBlank();
+        }
+    }
+
+    @Test
     void noUnquotedYaml11Booleans() throws IOException {
         // Home Assistant loads YAML 1.1: an unquoted yes/no/on/off becomes true/false, which
         // breaks a sentence list ("yes" would no longer be a sentence).
