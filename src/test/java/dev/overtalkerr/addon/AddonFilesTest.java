@@ -455,7 +455,8 @@ class AddonFilesTest {
             assertThat(meta.path("name").asText()).as(file.toString()).isNotBlank();
             assertThat(meta.path("source_url").asText()).as(file.toString()).endsWith("/" + file.getFileName());
             assertThat(meta.path("homeassistant").path("min_version").asText())
-                    .as(file + ": ask_question needs 2025.7, the app 2025.10").isEqualTo(config().get("homeassistant").asText());
+                    .as(file + ": ask_question needs 2025.7, the app 2025.10, inline ranges in sentence triggers 2026.7")
+                    .isEqualTo(isRangeVariant(file) ? RANGES_MIN_VERSION : config().get("homeassistant").asText());
             Map<String, JsonNode> declared = declaredInputs(meta.get("input"));
             Set<String> used = new TreeSet<>();
             ObjectNode body = ((ObjectNode) blueprint).deepCopy();
@@ -544,7 +545,9 @@ class AddonFilesTest {
                     problems.add(file + " " + trigger.get("id") + ": at least one sentence is required");
                     continue;
                 }
-                sentences.forEach(s -> sentenceProblems(s, "sentence trigger").forEach(p -> problems.add(file + ": " + p)));
+                boolean ranges = isRangeVariant(file);
+                sentences.forEach(s -> sentenceProblems(ranges ? withoutSeasonRanges(s) : s, "sentence trigger")
+                        .forEach(p -> problems.add(file + ": " + p)));
             }
             // the ask-question answers of the satellite bridge
             findAll(blueprint, n -> n.has("sentences") && n.has("id")).forEach(answer -> {
@@ -570,9 +573,51 @@ class AddonFilesTest {
         assertThat(sentenceProblems(f.textNode("download [the] (movie|film) {title} in 4k"), "t")).isEmpty();
     }
 
+    /** Inline number ranges in sentence triggers: core PR #173111, in Home Assistant 2026.7. */
+    private static final String RANGES_MIN_VERSION = "2026.7.0";
+
+    private static boolean isRangeVariant(Path file) {
+        return file.getFileName().toString().startsWith("voice_requests_ranges_");
+    }
+
+    /** The range variant's only range, {1..60:season}, as the plain slot the other checks know. */
+    private static JsonNode withoutSeasonRanges(JsonNode sentence) {
+        return sentence.isTextual()
+                ? JsonNodeFactory.instance.textNode(sentence.asText().replace("{1..60:season}", "{season}"))
+                : sentence;
+    }
+
+    @Test
+    void theRangeVariantsDifferOnlyInTheirSeasonSentencesAndVersion() throws IOException {
+        for (String language : List.of("en", "de")) {
+            ObjectNode base = (ObjectNode) readYaml(blueprintPath("voice_requests_" + language + ".yaml")).deepCopy();
+            ObjectNode ranges = (ObjectNode) readYaml(blueprintPath("voice_requests_ranges_" + language + ".yaml")).deepCopy();
+            List<String> baseSentences = new ArrayList<>();
+            readInputDefault(base, "request_sentences").forEach(n -> baseSentences.add(n.asText()));
+            List<String> rangeSentences = new ArrayList<>();
+            readInputDefault(ranges, "request_sentences").forEach(n -> rangeSentences.add(n.asText()));
+            assertThat(rangeSentences).hasSameSizeAs(baseSentences);
+            long withRange = rangeSentences.stream().filter(t -> t.contains("{1..60:season}")).count();
+            assertThat(withRange).as(language + ": season numbers as ranges").isGreaterThanOrEqualTo(3);
+            assertThat(String.join("\n", rangeSentences)).as("only {1..60:season} is a range; the rest stays as it was")
+                    .doesNotContain("{season}");
+            for (int i = 0; i < baseSentences.size(); i++) {
+                if (!baseSentences.get(i).contains("{season}")) {
+                    assertThat(rangeSentences.get(i)).as(language + " sentence " + i).isEqualTo(baseSentences.get(i));
+                }
+            }
+            for (ObjectNode b : List.of(base, ranges)) {
+                ObjectNode meta = (ObjectNode) b.get("blueprint");
+                meta.remove(List.of("name", "source_url", "homeassistant"));
+                ((ObjectNode) declaredInputs(meta.get("input")).get("request_sentences")).remove("default");
+            }
+            assertThat(ranges).as(language + ": everything else is the same as voice_requests_" + language).isEqualTo(base);
+        }
+    }
+
     @Test
     void englishAndGermanBlueprintsHaveTheSameShape() throws IOException {
-        for (String kind : List.of("voice_requests", "follow_up_answers")) {
+        for (String kind : List.of("voice_requests", "voice_requests_ranges", "follow_up_answers")) {
             JsonNode en = readYaml(blueprintPath(kind + "_en.yaml"));
             JsonNode de = readYaml(blueprintPath(kind + "_de.yaml"));
             assertThat(declaredInputs(de.get("blueprint").get("input")).keySet())

@@ -93,7 +93,8 @@ class BlueprintSentencesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"voice_requests_en.yaml, en, the bear", "voice_requests_de.yaml, de, haus des geldes"})
+  @CsvSource({"voice_requests_en.yaml, en, the bear", "voice_requests_de.yaml, de, haus des geldes",
+      "voice_requests_ranges_en.yaml, en, the bear", "voice_requests_ranges_de.yaml, de, haus des geldes"})
   void everyDefaultRequestSentenceGivesItsTitle(String file, String language, String title) throws IOException {
     JsonNode blueprint = new ObjectMapper(new YAMLFactory()).readTree(
         Files.readString(BLUEPRINTS.resolve(file)).replaceAll("!input ([A-Za-z0-9_]+)", "{\"!input\": \"$1\"}"));
@@ -110,7 +111,7 @@ class BlueprintSentencesTest {
         for (JsonNode template : entry.getValue().path("default")) {
           for (String sentence : expand(template.asText())) {
             // "{season} season" wants an ordinal ("the second season"), "season {season}" a number
-            String text = sentence.replace("{title}", title)
+            String text = sentence.replace("{1..60:season}", "2").replace("{title}", title)
                 .replace("{season} season", language.equals("de") ? "zweite Staffel" : "second season")
                 .replace("{season}", "2");
             Understanding u = parser.parse(text, language);
@@ -175,7 +176,8 @@ class BlueprintSentencesTest {
           "vergiss es", "hole das wetter", "schalte den fernseher stumm"));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"voice_requests_en.yaml, en", "voice_requests_de.yaml, de"})
+  @CsvSource({"voice_requests_en.yaml, en", "voice_requests_de.yaml, de", "voice_requests_ranges_en.yaml, en",
+      "voice_requests_ranges_de.yaml, de"})
   void atLeastFortyEverydayFramesForATitle(String file, String language) throws IOException {
     java.util.Set<String> frames = new java.util.TreeSet<>();
     for (String sentence : defaultSentences(file, "request_sentences")) {
@@ -189,7 +191,8 @@ class BlueprintSentencesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"voice_requests_en.yaml, en", "voice_requests_de.yaml, de"})
+  @CsvSource({"voice_requests_en.yaml, en", "voice_requests_de.yaml, de", "voice_requests_ranges_en.yaml, en",
+      "voice_requests_ranges_de.yaml, de"})
   void noSentenceTakesABuiltInCommand(String file, String language) throws IOException {
     List<java.util.regex.Pattern> patterns = new ArrayList<>();
     for (String input : List.of("request_sentences", "help_sentences")) {
