@@ -474,7 +474,7 @@ class AddonFilesTest {
 
     @Test
     void everyBlueprintPublishesTheContractRequestAndWaitsForItsReply() throws IOException {
-        for (Path file : blueprintFiles()) {
+        for (Path file : automationBlueprints()) {
             JsonNode blueprint = readYaml(file);
             List<JsonNode> publishes = findAll(blueprint, n -> "mqtt.publish".equals(n.path("action").asText()));
             List<JsonNode> requests = publishes.stream()
@@ -689,7 +689,7 @@ class AddonFilesTest {
 
     @Test
     void aYesToPlayingItPlaysItInTheRoomOrSaysThereIsNoPlayer() throws IOException {
-        for (Path file : blueprintFiles()) {
+        for (Path file : automationBlueprints()) {
             JsonNode blueprint = readYaml(file);
             if (findAll(blueprint, n -> n.has("wait_for_trigger")).isEmpty()) {
                 continue;
@@ -699,12 +699,12 @@ class AddonFilesTest {
             assertThat(text).as(file + " looks for a player in the area").contains("area_entities(area)", "media_player[.]");
             List<JsonNode> search = findAll(blueprint, n -> "media_player.search_media".equals(n.path("action").asText()));
             List<JsonNode> play = findAll(blueprint, n -> "media_player.play_media".equals(n.path("action").asText()));
-            assertThat(search).as(file).singleElement().satisfies(a -> {
+            assertThat(search).as(file.toString()).singleElement().satisfies(a -> {
                 assertThat(a.path("continue_on_error").asBoolean()).as("a player without search").isTrue();
                 assertThat(a.path("response_variable").asText()).isEqualTo("found");
                 assertThat(a.path("data").path("search_query").asText()).isEqualTo("{{ reply.candidate.title }}");
             });
-            assertThat(play).as(file).singleElement().satisfies(a -> {
+            assertThat(play).as(file.toString()).singleElement().satisfies(a -> {
                 assertThat(a.path("continue_on_error").asBoolean()).isTrue();
                 assertThat(a.path("data").path("media_content_id").asText()).contains("match.media_content_id", "reply.candidate.title");
             });
@@ -900,6 +900,11 @@ class AddonFilesTest {
         try (Stream<Path> files = Files.walk(BLUEPRINTS)) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
+    }
+
+    /** The automation blueprints (Assist); the script blueprints are tools for assistants. */
+    private static List<Path> automationBlueprints() throws IOException {
+        return blueprintFiles().stream().filter(p -> p.toString().contains("/automation/")).collect(Collectors.toList());
     }
 
     private static List<Path> conversationBlueprints() throws IOException {
