@@ -62,9 +62,9 @@ public final class Daemon implements AutoCloseable {
     try {
       app.workers().execute(() -> {
         try {
-          app.requesters().resolveNames();
-        } catch (BackendException | RuntimeException e) {
-          log.warn("Cannot read the backend's user list to map people yet ({}); trying again in a minute", e.getMessage());
+          app.requesters().resolveAll();
+        } catch (BackendException | java.io.IOException | RuntimeException e) {
+          log.warn("Cannot read the user list to map people yet ({}); trying again in a minute", e.getMessage());
           try {
             app.scheduler().schedule(this::resolvePeople, 1, TimeUnit.MINUTES);
           } catch (RejectedExecutionException stopping) {

@@ -130,6 +130,78 @@ class RequestersTest {
     assertThat(r.namesResolved()).isTrue();
   }
 
+  // ---- Home Assistant people by person entity or name, through Home Assistant's API
+
+  private static final String STATES = """
+      [{"entity_id": "person.anna", "state": "home", "attributes": {"friendly_name": "Anna", "user_id": "0123456789abcdef0123456789abcdef"}},
+       {"entity_id": "person.ben", "state": "away", "attributes": {"friendly_name": "Ben Miller", "user_id": "fedcba9876543210fedcba9876543210"}},
+       {"entity_id": "person.guest", "state": "home", "attributes": {"friendly_name": "Guest"}},
+       {"entity_id": "light.kitchen", "state": "on", "attributes": {"friendly_name": "Anna"}}]
+      """;
+
+  @Test
+  void homeAssistantPeopleByEntityOrNameMatchTheirUserIds() throws Exception {
+    try (mockwebserver3.MockWebServer ha = new mockwebserver3.MockWebServer(); LogCapture logs = new LogCapture()) {
+      ha.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(STATES).build());
+      ha.start();
+      var people = dev.overtalkerr.configuration.HomeAssistantPeople.fromEnvironment(
+          java.util.Map.of("HA_URL", ha.url("/").toString(), "HA_TOKEN", "ha-token-secret"), new OkHttpClient(),
+          new com.fasterxml.jackson.databind.ObjectMapper());
+      assertThat(people).isPresent();
+      Settings base = new SettingsLoader(java.util.Map.of("MOCK_BACKEND", "true")).load(Optional.empty(), Optional.empty(), true);
+      Requesters r = new Requesters(new Settings(base.backend(), base.mqtt(), base.dialog(), new Settings.Users("none", false, List.of(
+          new Settings.UserRule("Anna", null, "7", true),
+          new Settings.UserRule("person.ben", null, "8", false),
+          new Settings.UserRule("ben miller", "assist_satellite.den", "9", false),
+          new Settings.UserRule("guest", null, "10", false),
+          new Settings.UserRule("zoe", null, "11", false))), Path.of("data"), base.logging()), null, people);
+      assertThat(r.namesResolved()).isFalse();
+      r.resolveAll();
+      assertThat(r.namesResolved()).isTrue();
+
+      var request = ha.takeRequest();
+      assertThat(request.getTarget()).isEqualTo("/api/states");
+      assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer ha-token-secret");
+      assertThat(r.resolve("0123456789abcdef0123456789abcdef", null, null)).map(Requester::backendUserId).contains("7");
+      assertThat(r.resolve("fedcba9876543210fedcba9876543210", null, null)).map(Requester::backendUserId).contains("8");
+      assertThat(r.resolve("fedcba9876543210fedcba9876543210", "assist_satellite.den", null)).as("a satellite rule for that person")
+          .map(Requester::backendUserId).contains("9");
+      assertThat(r.resolve("someone-else", null, null)).isEmpty();
+      assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("\"Anna\"", "person.anna"))
+          .anySatisfy(l -> assertThat(l).contains("\"guest\"", "no user account"))
+          .anySatisfy(l -> assertThat(l).contains("\"zoe\"", "Anna, Ben Miller, Guest"))
+          .allSatisfy(l -> assertThat(l).doesNotContain("ha-token-secret").doesNotContain("0123456789abcdef"));
+    }
+  }
+
+  @Test
+  void homeAssistantRefusingTheTokenIsReportedWithoutIt() throws Exception {
+    try (mockwebserver3.MockWebServer ha = new mockwebserver3.MockWebServer()) {
+      ha.enqueue(new mockwebserver3.MockResponse.Builder().code(401).body("{\"message\": \"401: Unauthorized\"}").build());
+      ha.start();
+      var people = new dev.overtalkerr.configuration.HomeAssistantPeople(ha.url("/"),
+          dev.overtalkerr.configuration.Secret.of("ha-token-secret"), new OkHttpClient(), new com.fasterxml.jackson.databind.ObjectMapper());
+      Settings base = new SettingsLoader(java.util.Map.of("MOCK_BACKEND", "true")).load(Optional.empty(), Optional.empty(), true);
+      Requesters r = new Requesters(new Settings(base.backend(), base.mqtt(), base.dialog(),
+          new Settings.Users("owner", false, List.of(new Settings.UserRule("Anna", null, "7", false))), Path.of("data"), base.logging()),
+          null, Optional.of(people));
+      assertThatThrownBy(r::resolveAll).isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("401").hasMessageContaining("refused").hasMessageNotContaining("ha-token-secret");
+      assertThat(r.namesResolved()).as("tried again later").isFalse();
+    }
+  }
+
+  @Test
+  void onlyTheAppsSupervisorTokenOrAnAddressWithATokenGivePeople() {
+    var http = new OkHttpClient();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(dev.overtalkerr.configuration.HomeAssistantPeople.fromEnvironment(java.util.Map.of(), http, json)).isEmpty();
+    assertThat(dev.overtalkerr.configuration.HomeAssistantPeople.fromEnvironment(java.util.Map.of("HA_URL", "http://ha:8123"), http, json)).isEmpty();
+    assertThat(dev.overtalkerr.configuration.HomeAssistantPeople.fromEnvironment(java.util.Map.of("SUPERVISOR_TOKEN", "t"), http, json)).isPresent();
+    assertThat(dev.overtalkerr.configuration.HomeAssistantPeople.isUserId("0123456789abcdef0123456789abcdef")).isTrue();
+    assertThat(dev.overtalkerr.configuration.HomeAssistantPeople.isUserId("person.anna")).isFalse();
+  }
+
   /** The log lines of {@link Requesters}. */
   private static final class LogCapture implements AutoCloseable {
     private final ch.qos.logback.classic.Logger logger =
