@@ -9,6 +9,7 @@ import dagger.Provides;
 import dev.overtalkerr.configuration.HomeAssistantPeople;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.ranking.Ranker;
+import dev.overtalkerr.understanding.Interpreter;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
@@ -25,6 +26,12 @@ import okhttp3.OkHttpClient;
 /** Process-wide infrastructure: JSON, HTTP, threads, the parser and the ranker. */
 @Module(subcomponents = BrokerComponent.class)
 interface AppModule {
+
+  @Provides
+  @Singleton
+  static Interpreter interpreter(UtteranceParser parser) {
+    return new Interpreter(parser);
+  }
 
   @Provides
   @Singleton

@@ -29,7 +29,7 @@ public final class Daemon implements AutoCloseable {
   /** Starts; the future completes when first connected (it keeps retrying while the broker is down). */
   public CompletableFuture<Void> start() {
     var settings = app.settings();
-    log.info("Overtalkerr {} starting: backend {}, broker {}, base topic {}", Main.version(),
+    log.info("Overtalkerr {} starting: backend {}, broker {}, base topic {}", Version.current(),
         settings.backend().demo() ? "demo catalogue" : settings.backend().url(), settings.mqtt().url(), settings.mqtt().baseTopic());
     app.workers().execute(() -> {
       try {

@@ -7,6 +7,11 @@ import dev.overtalkerr.configuration.ConfigurationException;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
 import dev.overtalkerr.configuration.SettingsLoader;
+import dev.overtalkerr.understanding.DialogContext;
+import dev.overtalkerr.understanding.Intent;
+import dev.overtalkerr.understanding.Interpreter;
+import dev.overtalkerr.understanding.Understanding;
+import dev.overtalkerr.understanding.Utterance;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.logging.Secrets;
 import dev.overtalkerr.mqtt.EmbeddedBroker;
@@ -76,7 +81,7 @@ public final class Main {
         return OK;
       }
       if (rest.contains("--version")) {
-        out.println("overtalkerr " + version());
+        out.println("overtalkerr " + Version.current());
         return OK;
       }
       Optional<Path> config = option(rest, "--config").map(Path::of);
@@ -187,8 +192,13 @@ public final class Main {
       throw new UsageException("parse needs at least one utterance");
     }
     UtteranceParser parser = new UtteranceParser(Clock.systemDefaultZone());
+    Interpreter interpreter = new Interpreter(parser);
     for (String utterance : args) {
-      out.println(UtteranceParser.toJson(parser.parse(utterance, language)));
+      // questions ("is dune ready yet") are read by the interpreter; everything else as the parser reads it
+      Understanding question = interpreter.interpret(new Utterance(utterance, null, null, null, language), DialogContext.NONE)
+          .understanding();
+      boolean asks = question.intent() == Intent.STATUS || question.intent() == Intent.REQUESTS;
+      out.println(UtteranceParser.toJson(asks ? question : parser.parse(utterance, language)));
     }
     return OK;
   }
@@ -259,11 +269,6 @@ public final class Main {
     args.remove(i + 1);
     args.remove(i);
     return Optional.of(value);
-  }
-
-  static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
   }
 
   private static String jarPath() {

@@ -142,6 +142,12 @@ public final class DemoCatalogue implements MediaBackend {
     }
   }
 
+  /** Search results are the catalogue entries themselves. */
+  @Override
+  public boolean searchGivesFilmStatus() {
+    return true;
+  }
+
   @Override
   public MediaItem details(MediaType type, int tmdbId, String language) throws BackendException {
     synchronized (lock) {

@@ -98,6 +98,11 @@ public final class DetectingBackend implements MediaBackend {
   }
 
   @Override
+  public boolean searchGivesFilmStatus() {
+    return client().searchGivesFilmStatus();
+  }
+
+  @Override
   public MediaItem details(MediaType type, int tmdbId, String language) throws BackendException {
     return client().details(type, tmdbId, language);
   }

@@ -137,6 +137,12 @@ public final class SeerrClient implements MediaBackend {
     return items;
   }
 
+  /** Search results carry {@code mediaInfo.status} and {@code status4k}. */
+  @Override
+  public boolean searchGivesFilmStatus() {
+    return true;
+  }
+
   @Override
   public MediaItem details(dev.overtalkerr.domain.MediaType type, int tmdbId, String language)
       throws BackendException {

@@ -61,7 +61,12 @@ public record Settings(
   }
 
   /** The conversation. */
-  public record Dialog(String language, Duration sessionTimeout, int maxCandidates) {}
+  public record Dialog(String language, Duration sessionTimeout, int maxCandidates, boolean offerPlay) {
+    /** The dialog settings with the play offer on. */
+    public Dialog(String language, Duration sessionTimeout, int maxCandidates) {
+      this(language, sessionTimeout, maxCandidates, true);
+    }
+  }
 
   /** Who requests are filed as. */
   public record Users(String defaultUser, boolean defaultAllow4k, List<UserRule> rules) {

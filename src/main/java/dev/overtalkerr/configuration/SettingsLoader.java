@@ -254,7 +254,7 @@ public final class SettingsLoader {
     if (maxCandidates < 1 || maxCandidates > 50) {
       throw new ConfigurationException(name("dialog.max-candidates"), "must be between 1 and 50");
     }
-    var dialog = new Settings.Dialog(language, positive(c, "dialog.session-timeout"), maxCandidates);
+    var dialog = new Settings.Dialog(language, positive(c, "dialog.session-timeout"), maxCandidates, bool(c, "dialog.offer-play"));
 
     var users = new Settings.Users(c.getString("users.default").trim(), bool(c, "users.default-allow-4k"), rules(c));
 

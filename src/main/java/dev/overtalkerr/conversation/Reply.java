@@ -2,6 +2,7 @@ package dev.overtalkerr.conversation;
 
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.RequestRecord;
+import dev.overtalkerr.understanding.Expect;
 import java.util.Locale;
 
 /**
@@ -24,17 +25,9 @@ public record Reply(
     RequestRecord request,
     ErrorInfo error) {
 
-  /** What a follow-up should answer. */
-  public enum Expect {
-    NONE,
-    CONFIRM,
-    SEASON,
-    MEDIA_TYPE,
-    TITLE;
-
-    public String wire() {
-      return name().toLowerCase(Locale.ROOT);
-    }
+  /** This reply expecting {@code next} (what the state the turn ends in waits for). */
+  public Reply expecting(Expect next) {
+    return next == expect ? this : new Reply(speech, end, next, state, candidate, request, error);
   }
 
   /** The outcome of a turn. */
@@ -50,7 +43,11 @@ public record Reply(
     CANCELLED,
     GOODBYE,
     HELP,
-    ERROR;
+    ERROR,
+    /** An answer about the requests ("what's downloading", "what did I ask for"). */
+    STATUS,
+    /** Yes to playing a title that is in the library: the caller plays {@code candidate}. */
+    PLAY;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT);

@@ -21,6 +21,14 @@ public interface MediaBackend {
    */
   List<MediaItem> search(String query, String language) throws BackendException;
 
+  /**
+   * True when {@link #search} gives a film's availability (and its 4K copy's) as {@link #details}
+   * would, so that a film can be offered without fetching its details first.
+   */
+  default boolean searchGivesFilmStatus() {
+    return false;
+  }
+
   /** The title with its current availability and, for series, every season's. */
   MediaItem details(MediaType type, int tmdbId, String language) throws BackendException;
 

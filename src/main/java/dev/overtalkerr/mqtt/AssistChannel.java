@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 import dev.overtalkerr.conversation.DialogEngine;
+import dev.overtalkerr.conversation.Replies;
+import dev.overtalkerr.conversation.StructuredCommands;
 import dev.overtalkerr.conversation.Reply;
 import dev.overtalkerr.conversation.Turn;
-import dev.overtalkerr.conversation.TurnBudget;
+import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.understanding.Hint;
 import dev.overtalkerr.logging.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,6 +49,8 @@ public final class AssistChannel {
 
   private final MqttConnection connection;
   private final DialogEngine dialog;
+  private final StructuredCommands commands;
+  private final Replies replies;
   private final ObjectMapper json;
   private final Settings.Mqtt settings;
   private final ExecutorService workers;
@@ -69,6 +74,8 @@ public final class AssistChannel {
   AssistChannel(
       MqttConnection connection,
       DialogEngine dialog,
+      StructuredCommands commands,
+      Replies replies,
       ObjectMapper json,
       Settings settings,
       @Named("workers") ExecutorService workers,
@@ -77,6 +84,8 @@ public final class AssistChannel {
     this.clock = clock;
     this.connection = connection;
     this.dialog = dialog;
+    this.commands = commands;
+    this.replies = replies;
     this.json = json;
     this.settings = settings.mqtt();
     this.workers = workers;
@@ -169,12 +178,12 @@ public final class AssistChannel {
         .handle((bytes, failure) -> {
           if (failure != null) {
             log.error("Request {} failed", id, failure);
-            return encode.apply(dialog.internalErrorReply(language));
+            return encode.apply(replies.internalError(language));
           }
           if (bytes == null) {
             abandoned.set(true);
             log.warn("Request {} was not answered within {} ms; replying with an apology", id, settings.replyDeadline().toMillis());
-            return encode.apply(dialog.timeoutReply(language));
+            return encode.apply(replies.timeout(language));
           }
           return bytes;
         })
@@ -194,16 +203,16 @@ public final class AssistChannel {
         }
         case SEARCH -> {
           Commands.Search search = reader.search();
-          yield codec.encodeSearch(id, dialog.search(search, budget));
+          yield codec.encodeSearch(id, commands.search(search, budget));
         }
         case REQUEST -> {
           Commands.Request request = reader.request();
-          yield codec.encode(id, dialog.request(request, budget));
+          yield codec.encode(id, commands.request(request, budget));
         }
       };
     } catch (RequestReader.InvalidRequestException e) {
       log.warn("Request {} is invalid: {}", id, e.getMessage());
-      return codec.encode(id, dialog.invalidRequestReply(RequestReader.language(root), e.getMessage()));
+      return codec.encode(id, replies.invalidRequest(RequestReader.language(root), e.getMessage()));
     }
   }
 
@@ -227,8 +236,6 @@ public final class AssistChannel {
   static final class RequestReader {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final int MAX_TEXT = 500;
-    private static final java.util.Set<String> INTENTS =
-        java.util.Set.of("request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help");
     private final JsonNode root;
 
     static final class InvalidRequestException extends Exception {
@@ -250,8 +257,9 @@ public final class AssistChannel {
     Turn turn() throws InvalidRequestException {
       String text = optionalText("text", MAX_TEXT);
       String intent = optionalText("intent", 32);
-      if (intent != null && !INTENTS.contains(intent)) {
-        throw new InvalidRequestException("intent '" + intent + "' is not one of " + String.join(", ", new java.util.TreeSet<>(INTENTS)));
+      if (intent != null && Hint.of(intent).isEmpty()) {
+        throw new InvalidRequestException("intent '" + intent + "' is not one of "
+            + String.join(", ", java.util.Arrays.stream(Hint.values()).map(Hint::wire).sorted().toList()));
       }
       String slotTitle = null;
       String slotSeason = null;

@@ -13,7 +13,9 @@ public enum Hint {
   REJECT,
   NEXT,
   CANCEL,
-  HELP;
+  HELP,
+  /** A question about a title or the requests ("is {title} ready", "what's downloading"). */
+  STATUS;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

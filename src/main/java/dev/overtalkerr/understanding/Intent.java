@@ -18,8 +18,17 @@ public enum Intent {
   CANCEL,
   /** How to use it ("help", "what can I say"). */
   HELP,
+  /** A question about one title: "is Dune ready yet", "ist Dune schon da". */
+  STATUS,
+  /** A question about the requests: "what's downloading", "what did I ask for". */
+  REQUESTS,
   /** Narrows what is on offer without a new title ("the one from 1984", "the series", "season 2"). */
   REFINE;
+
+  /** True for answers to what the conversation asked (and "open", "help"), not for requests. */
+  public boolean isAnswer() {
+    return this != REQUEST && this != REFINE && this != STATUS && this != REQUESTS;
+  }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -11,12 +11,20 @@ package dev.overtalkerr.understanding;
  * @param correction when the turn starts with "no", "wait", "actually": the request after those
  *     words, to try when the whole turn finds nothing; or null
  * @param leadingNo true when the turn starts with a plain "no" ("no, the british one")
+ * @param onlyMine for {@link Intent#REQUESTS}: only the asker's own requests ("what did I ask
+ *     for"), not all that are on their way ("what's downloading")
  */
 public record Interpretation(
-    Understanding understanding, Integer position, SeasonSpec seasonAnswer, Understanding correction, boolean leadingNo) {
+    Understanding understanding, Integer position, SeasonSpec seasonAnswer, Understanding correction, boolean leadingNo,
+    boolean onlyMine) {
 
   public static Interpretation of(Understanding u) {
-    return new Interpretation(u, null, null, null, false);
+    return new Interpretation(u, null, null, null, false, false);
+  }
+
+  public Interpretation(Understanding understanding, Integer position, SeasonSpec seasonAnswer, Understanding correction,
+      boolean leadingNo) {
+    this(understanding, position, seasonAnswer, correction, leadingNo, false);
   }
 
   public Intent intent() {

@@ -49,6 +49,32 @@ final class Vocabulary {
   /** A restatement that always introduces the corrected request: "no, I meant ...". */
   Phrases restatement;
 
+  // --- answers in the context of a dialog (read by the Interpreter)
+  /** "get it", "download it": yes while something is on offer, the film It otherwise. */
+  Phrases pronounRequests;
+  /** A title slot that is only a pronoun ("download it" caught as the title "it"). */
+  Phrases titlePronouns;
+  /** The start of a correction: "no no, wait, I mean ...", "actually ...". */
+  Phrases correctionLead;
+  /** A "no" at the start of an utterance: "no, the british one". */
+  Phrases leadingNo;
+  /** Answers to "which season?" that mean the latest one without saying "season". */
+  Phrases latestAnswer;
+  /** Words around a short answer that say nothing: "the fourth one please". */
+  Set<String> answerFiller;
+  /** Articles of an object ("lade den König der Löwen"): titles are also searched without them. */
+  Set<String> objectArticles;
+
+  // --- questions about requests (read by the Interpreter)
+  /** "is X ready yet": the words before a title in a question about it. */
+  Phrases statusLead;
+  /** "is X ready yet": the words after the title. */
+  Phrases statusTail;
+  /** "what did I ask for": the person's own requests. */
+  Phrases statusMine;
+  /** "what's downloading": the requests on their way. */
+  Phrases statusActive;
+
   // --- carriers around the title
   Phrases politeness;
   Phrases verbs;

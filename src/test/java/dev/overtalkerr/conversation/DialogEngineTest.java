@@ -1,7 +1,7 @@
 package dev.overtalkerr.conversation;
 
 import dev.overtalkerr.ranking.Ranker;
-import dev.overtalkerr.requesting.Commands;
+import dev.overtalkerr.conversation.Commands;
 import dev.overtalkerr.requesting.Requesters;
 import dev.overtalkerr.understanding.UtteranceParser;
 
@@ -16,15 +16,15 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.configuration.SettingsLoader;
-import dev.overtalkerr.conversation.Reply.Expect;
+import dev.overtalkerr.testing.MutableClock;
+import dev.overtalkerr.understanding.Expect;
+import dev.overtalkerr.domain.TurnBudget;
+import dev.overtalkerr.requesting.RequestDesk;
 import dev.overtalkerr.conversation.Reply.State;
 import dev.overtalkerr.tracking.RequestLedger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,26 +38,7 @@ class DialogEngineTest {
   private MutableClock clock;
   private DemoCatalogue catalogue;
   private DialogEngine engine;
-
-  /** A clock the test can move forward. */
-  static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
+  private StructuredCommands commands;
 
   @BeforeEach
   void setUp() {
@@ -65,7 +46,7 @@ class DialogEngineTest {
   }
 
   private DialogEngine engine(String defaultUser, List<Settings.UserRule> rules) {
-    clock = new MutableClock();
+    clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     return engine(defaultUser, rules, clock);
   }
 
@@ -76,8 +57,12 @@ class DialogEngineTest {
     Settings settings = new Settings(loaded.backend(), loaded.mqtt(), loaded.dialog(),
         new Settings.Users(defaultUser, false, rules), loaded.dataDir(), loaded.logging());
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    RequestLedger ledger = new RequestLedger(settings, json);
+    commands = new StructuredCommands(new UtteranceParser(clock), new Ranker(clock), catalogue,
+        new Replies(new Speech(), new Languages(settings)), new Requesters(settings), new RequestDesk(catalogue, ledger, clock),
+        new Languages(settings));
     return new DialogEngine(new UtteranceParser(clock), new Ranker(clock), catalogue, new Speech(), new Requesters(settings),
-        new RequestLedger(settings, json), settings, clock);
+        ledger, settings, clock);
   }
 
   private Reply say(String text) {
@@ -219,8 +204,41 @@ class DialogEngineTest {
     assertThat(offer.speech()).contains("already in your library", "Is that the one you meant?");
     Reply yes = say("yes");
     assertThat(yes.state()).isEqualTo(State.ALREADY_AVAILABLE);
-    assertThat(yes.speech()).contains("Enjoy");
+    assertThat(yes.speech()).contains("already in your library", "Shall I play it?");
+    assertThat(yes.expect()).isEqualTo(Expect.PLAY);
+    assertThat(yes.end()).isFalse();
+    Reply play = say("yes please");
+    assertThat(play.state()).isEqualTo(State.PLAY);
+    assertThat(play.end()).isTrue();
+    assertThat(play.candidate().title()).isEqualTo("Breaking Bad");
     assertThat(filed()).isEmpty();
+  }
+
+  @Test
+  void noToPlayingEndsTheDialogAndPlayingCanBeSwitchedOff() throws Exception {
+    say("get breaking bad");
+    assertThat(say("yes").expect()).isEqualTo(Expect.PLAY);
+    Reply no = say("no thanks");
+    assertThat(no.state()).isEqualTo(State.GOODBYE);
+    assertThat(no.end()).isTrue();
+    Reply german = say("kitchen", "hol breaking bad", "de");
+    assertThat(say("kitchen", "ja", "de").speech()).contains("Soll ich es abspielen?");
+    assertThat(say("kitchen", "ja", "de").state()).isEqualTo(State.PLAY);
+    assertThat(german.state()).isEqualTo(State.OFFER);
+
+    Settings loaded = new SettingsLoader(Map.of("MOCK_BACKEND", "true", "OVERTALKERR_DATA_DIR", data.toString()))
+        .load(Optional.empty(), Optional.empty(), true);
+    Settings quiet = new Settings(loaded.backend(), loaded.mqtt(),
+        new Settings.Dialog("en", loaded.dialog().sessionTimeout(), loaded.dialog().maxCandidates(), false),
+        loaded.users(), loaded.dataDir(), loaded.logging());
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    engine = new DialogEngine(new UtteranceParser(clock), new Ranker(clock), catalogue, new Speech(), new Requesters(quiet),
+        new RequestLedger(quiet, json), quiet, clock);
+    say("get breaking bad");
+    Reply yes = say("yes");
+    assertThat(yes.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(yes.speech()).contains("Enjoy");
+    assertThat(yes.end()).isTrue();
   }
 
   @Test
@@ -271,7 +289,11 @@ class DialogEngineTest {
       r = say("next");
     }
     assertThat(r.state()).isEqualTo(State.NO_MORE_RESULTS);
-    assertThat(r.end()).isTrue();
+    assertThat(r.end()).isFalse();
+    assertThat(r.expect()).isEqualTo(Expect.TITLE);
+    Reply other = say("the matrix");
+    assertThat(other.state()).isEqualTo(State.OFFER);
+    assertThat(other.candidate().title()).isEqualTo("The Matrix");
   }
 
   @Test
@@ -358,8 +380,8 @@ class DialogEngineTest {
 
   @Test
   void theSearchCommandListsSeriesWithTheirSeasons() {
-    Commands.SearchResult result = engine.search(new Commands.Search("the office", MediaType.TV, null, 5,
-        new Commands.Context(null, null, null, null)));
+    Commands.SearchResult result = commands.search(new Commands.Search("the office", MediaType.TV, null, 5,
+        new Commands.Context(null, null, null, null)), TurnBudget.NONE);
     assertThat(result.error()).isNull();
     assertThat(result.results()).isNotEmpty().allMatch(i -> i.type() == MediaType.TV);
     assertThat(result.results().get(0).seasons()).isNotEmpty();
@@ -368,13 +390,13 @@ class DialogEngineTest {
   @Test
   void theRequestCommandFilesByIdOnceAndRefusesWhatIsThere() throws Exception {
     var context = new Commands.Context(null, null, null, null);
-    Reply first = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    Reply first = commands.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context), TurnBudget.NONE);
     assertThat(first.state()).isEqualTo(State.REQUESTED);
-    Reply second = engine.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context));
+    Reply second = commands.request(new Commands.Request(679, MediaType.MOVIE, null, null, null, false, false, context), TurnBudget.NONE);
     assertThat(second.state()).isEqualTo(State.ALREADY_REQUESTED);
-    Reply there = engine.request(new Commands.Request(null, null, "breaking bad", null, null, true, false, context));
+    Reply there = commands.request(new Commands.Request(null, null, "breaking bad", null, null, true, false, context), TurnBudget.NONE);
     assertThat(there.state()).isEqualTo(State.ALREADY_AVAILABLE);
-    Reply seasons = engine.request(new Commands.Request(60059, MediaType.TV, null, null, List.of(1, 2), false, false, context));
+    Reply seasons = commands.request(new Commands.Request(60059, MediaType.TV, null, null, List.of(1, 2), false, false, context), TurnBudget.NONE);
     assertThat(seasons.state()).isEqualTo(State.REQUESTED);
     assertThat(seasons.request().seasons()).containsExactly(1, 2);
     assertThat(filed()).hasSize(2);
@@ -670,5 +692,39 @@ class DialogEngineTest {
     Reply no = say("den", "open overtalkerr", "en");
     assertThat(no.state()).isEqualTo(State.WELCOME);
     assertThat(say("den", "no", "en").end()).isTrue();
+  }
+
+  @Test
+  void aQuestionAboutATitleIsAnsweredFromItsStatus() {
+    Reply ready = say("is dune ready yet");
+    assertThat(ready.state()).isEqualTo(State.ALREADY_AVAILABLE);
+    assertThat(ready.speech()).startsWith("Dune is already in your library");
+    assertThat(ready.expect()).isEqualTo(Expect.PLAY);
+    Reply coming = say("den", "is dune part two available", "en");
+    assertThat(coming.state()).isEqualTo(State.ALREADY_REQUESTED);
+    assertThat(coming.end()).isTrue();
+    Reply missing = say("den", "has ocean's twelve arrived", "en");
+    assertThat(missing.state()).isEqualTo(State.OFFER);
+    assertThat(missing.speech()).startsWith("Ocean's Twelve isn't in your library yet.").endsWith("Shall I request it?");
+    assertThat(say("den", "yes", "en").state()).isEqualTo(State.REQUESTED);
+    Reply german = say("bad", "ist der wüstenplanet schon da", "de");
+    assertThat(german.speech()).startsWith("Der Wüstenplanet ist noch nicht in deiner Bibliothek.");
+  }
+
+  @Test
+  void whatDidIAskForAndWhatIsDownloadingComeFromTheRequestsMadeHere() throws Exception {
+    assertThat(say("what did I ask for").speech()).isEqualTo("You haven't asked me for anything in the last month.");
+    say("download ocean's twelve");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    say("get season 1 of snowpiercer");
+    assertThat(say("yes").state()).isEqualTo(State.REQUESTED);
+    Reply mine = say("what did I ask for");
+    assertThat(mine.state()).isEqualTo(State.STATUS);
+    assertThat(mine.speech()).startsWith("You asked for ").contains("Ocean's Twelve, ").contains("season 1 of Snowpiercer, ");
+    Reply downloading = say("den", "what's downloading", "en");
+    assertThat(downloading.speech()).startsWith("On its way: ");
+    Reply german = say("bad", "was habe ich angefragt", "de");
+    assertThat(german.speech()).startsWith("Du hast angefragt: ");
+    assertThat(filed()).hasSize(2);
   }
 }

@@ -1,4 +1,4 @@
-package dev.overtalkerr.conversation;
+package dev.overtalkerr.domain;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class TurnBudget {
   }
 
   /** The turn ran out of time before a backend call. */
-  static final class OutOfTime extends RuntimeException {
+  public static final class OutOfTime extends RuntimeException {
     OutOfTime() {
       super("the turn ran out of time", null, false, false);
     }

@@ -1,6 +1,5 @@
-package dev.overtalkerr.requesting;
+package dev.overtalkerr.conversation;
 
-import dev.overtalkerr.conversation.Reply;
 
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaType;
