@@ -33,9 +33,7 @@ class AddonOptionsTest {
     Settings s = load("""
         {"media_backend_url": "http://seerr:5055", "media_backend_api_key": "k-123456",
          "mqtt_username": "me", "mqtt_password": "my-pw"}""", SERVICE_ENV);
-    assertThat(s.mqtt().url()).isEqualTo("mqtt://core-mosquitto:1883");
-    assertThat(s.mqtt().username()).isEqualTo("addons");
-    assertThat(s.mqtt().password().reveal()).isEqualTo("service-pw");
+    assertBroker(s, "mqtt://core-mosquitto:1883", "addons", "service-pw");
   }
 
   @Test
@@ -43,9 +41,7 @@ class AddonOptionsTest {
     Settings s = load("""
         {"media_backend_url": "http://seerr:5055", "media_backend_api_key": "k-123456",
          "mqtt_url": "mqtts://broker.lan:8883", "mqtt_username": "me", "mqtt_password": "my-pw"}""", Map.of());
-    assertThat(s.mqtt().url()).isEqualTo("mqtts://broker.lan:8883");
-    assertThat(s.mqtt().username()).isEqualTo("me");
-    assertThat(s.mqtt().password().reveal()).isEqualTo("my-pw");
+    assertBroker(s, "mqtts://broker.lan:8883", "me", "my-pw");
   }
 
   @Test
@@ -53,8 +49,13 @@ class AddonOptionsTest {
     Settings s = load("""
         {"media_backend_url": "http://seerr:5055", "media_backend_api_key": "k-123456",
          "mqtt_url": "mqtt://broker.lan:1883"}""", Map.of());
-    assertThat(s.mqtt().username()).isEmpty();
-    assertThat(s.mqtt().password().reveal()).isEmpty();
+    assertBroker(s, "mqtt://broker.lan:1883", "", "");
+  }
+
+  private static void assertBroker(Settings s, String url, String username, String password) {
+    assertThat(s.mqtt().url()).isEqualTo(url);
+    assertThat(s.mqtt().username()).isEqualTo(username);
+    assertThat(s.mqtt().password().reveal()).isEqualTo(password);
   }
 
   @Test
