@@ -118,13 +118,19 @@ class ScriptBlueprintsTest {
         ha.subscribe("itools/command/reply/#");
 
         // what request_media.yaml publishes when a model asks for season 2 of Snowpiercer
-        ObjectNode request = sample(commandKeys(commandTemplate(AddonFilesTest.readYaml(SCRIPTS.resolve("request_media.yaml")))),
-            "tool-req-1", "snowpiercer", "tv");
-        request.remove("tmdb_id");
-        request.remove("year");
-        request.remove("satellite_id");
+        ObjectNode request = rendered("request_media.yaml",
+            "{\"title\": \"snowpiercer\", \"media_type\": \"tv\", \"seasons\": \"season 2\", \"four_k\": false,"
+                + " \"context\": {\"id\": \"01JREQ\", \"user_id\": \"ha-anna\"}}")
+            .orElseGet(() -> {
+              ObjectNode n = sample(commandKeys(commandTemplate(readScript("request_media.yaml"))), "tool-req-1", "snowpiercer", "tv");
+              n.remove("tmdb_id");
+              n.remove("year");
+              n.remove("satellite_id");
+              return n;
+            });
+        String requestId = request.get("id").asText();
         ha.publish("itools/command/request", JSON.writeValueAsString(request));
-        JsonNode reply = JSON.readTree(ha.next("itools/command/reply/tool-req-1", Duration.ofSeconds(10)).payload());
+        JsonNode reply = JSON.readTree(ha.next("itools/command/reply/" + requestId, Duration.ofSeconds(10)).payload());
         assertThat(reply.path("error").isNull()).as(reply.toString()).isTrue();
         assertThat(reply.path("state").asText()).isEqualTo("requested");
         assertThat(reply.path("request").path("seasons")).extracting(JsonNode::asInt).containsExactly(2);
@@ -134,8 +140,9 @@ class ScriptBlueprintsTest {
 
         // what search_media.yaml and media_status.yaml publish
         for (String file : List.of("search_media.yaml", "media_status.yaml")) {
-          ObjectNode search = sample(commandKeys(commandTemplate(AddonFilesTest.readYaml(SCRIPTS.resolve(file)))),
-              "tool-" + file.replace(".yaml", ""), "dune", "movie");
+          ObjectNode search = rendered(file, "{\"query\": \"dune\", \"media_type\": \"movie\","
+                  + " \"context\": {\"id\": \"01JSEARCH\", \"user_id\": \"ha-anna\"}}")
+              .orElseGet(() -> sample(commandKeys(commandTemplate(readScript(file))), "tool-" + file.replace(".yaml", ""), "dune", "movie"));
           ha.publish("itools/command/search", JSON.writeValueAsString(search));
           JsonNode found = JSON.readTree(ha.next("itools/command/reply/" + search.get("id").asText(), Duration.ofSeconds(10)).payload());
           assertThat(found.path("state").asText()).as(file + ": " + found).isEqualTo("results");
@@ -143,6 +150,71 @@ class ScriptBlueprintsTest {
           assertThat(found.path("results").get(0).path("status").asText()).isNotBlank();
         }
       }
+    }
+  }
+
+  @Test
+  void theTemplatesRenderToTheContractsCommands() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(RENDERER, "python3 with jinja2 and yaml (Debian: python3-jinja2 python3-yaml)");
+    ObjectNode byTitle = rendered("request_media.yaml", "{\"title\": \" Dune \", \"year\": 2021, \"four_k\": true,"
+        + " \"context\": {\"id\": \"01JX\", \"user_id\": \"u1\"}}").orElseThrow();
+    assertThat(byTitle.get("id").asText()).matches("tool-01JX-\\d{13}-\\d{6}");
+    assertThat(byTitle.get("query").asText()).isEqualTo("Dune");
+    assertThat(byTitle.get("year").isInt()).isTrue();
+    assertThat(byTitle.get("is4k").asBoolean()).isTrue();
+    assertThat(byTitle.get("user_id").asText()).isEqualTo("u1");
+    assertThat(byTitle.has("seasons") || byTitle.has("media_type") || byTitle.has("tmdb_id")).isFalse();
+    ObjectNode byId = rendered("request_media.yaml", "{\"title\": \"The Bear\", \"tmdb_id\": 136315, \"media_type\": \"tv\","
+        + " \"seasons\": \"1, 3\", \"satellite_id\": \"assist_satellite.den\", \"context\": {\"id\": \"01JY\", \"user_id\": null}}")
+        .orElseThrow();
+    assertThat(byId.get("tmdb_id").isInt()).isTrue();
+    assertThat(byId.has("query")).as("a TMDB id needs no query").isFalse();
+    assertThat(byId.get("seasons")).extracting(JsonNode::asInt).containsExactly(1, 3);
+    assertThat(byId.get("satellite_id").asText()).isEqualTo("assist_satellite.den");
+    assertThat(byId.has("user_id")).as("no user: none sent").isFalse();
+    ObjectNode all = rendered("request_media.yaml", "{\"title\": \"The Bear\", \"seasons\": \"all\", \"context\": {\"id\": \"01JZ\"}}")
+        .orElseThrow();
+    assertThat(all.get("seasons").asText()).isEqualTo("all");
+    assertThat(rendered("search_media.yaml", "{\"query\": \"dune\", \"limit\": 2, \"context\": {\"id\": \"01JS\"}}").orElseThrow()
+        .get("limit").asInt()).isEqualTo(2);
+  }
+
+  /** Whether python3 with jinja2 and yaml can render the templates here. */
+  private static final boolean RENDERER = rendererAvailable();
+
+  private static boolean rendererAvailable() {
+    try {
+      Process p = new ProcessBuilder("python3", "-c", "import jinja2, yaml").redirectErrorStream(true).start();
+      return p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * The command the script publishes for these fields, rendered with Jinja2 as Home Assistant
+   * renders it ({@code src/test/resources/blueprints/render_command.py}); empty without python3.
+   */
+  private static java.util.Optional<ObjectNode> rendered(String file, String fields) throws Exception {
+    if (!RENDERER) {
+      return java.util.Optional.empty();
+    }
+    Process p = new ProcessBuilder("python3", Path.of("src/test/resources/blueprints/render_command.py").toString(),
+        SCRIPTS.resolve(file).toString(), fields).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return java.util.Optional.of((ObjectNode) JSON.readTree(out));
+  }
+
+  private static JsonNode readScript(String file) {
+    try {
+      return AddonFilesTest.readYaml(SCRIPTS.resolve(file));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
