@@ -31,6 +31,12 @@ public interface AppComponent {
 
   BrokerComponent.Factory broker();
 
+  /** Requests made through Overtalkerr, followed until available, declined or failed. */
+  dev.overtalkerr.tracking.RequestTracker tracker();
+
+  /** The optional receiver of Seerr's webhook. */
+  dev.overtalkerr.tracking.SeerrWebhook webhook();
+
   @Named("workers")
   ExecutorService workers();
 

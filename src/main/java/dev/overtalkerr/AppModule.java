@@ -27,6 +27,10 @@ import okhttp3.OkHttpClient;
 @Module(subcomponents = BrokerComponent.class)
 interface AppModule {
 
+  /** The request desk tells the tracker what became of each filing. */
+  @dagger.Binds
+  dev.overtalkerr.domain.RequestEvents requestEvents(dev.overtalkerr.tracking.RequestTracker tracker);
+
   @Provides
   @Singleton
   static Interpreter interpreter(UtteranceParser parser) {
@@ -59,6 +63,13 @@ interface AppModule {
   @Singleton
   static Optional<HomeAssistantPeople> people(OkHttpClient http, ObjectMapper json) {
     return HomeAssistantPeople.fromEnvironment(System.getenv(), http, json);
+  }
+
+  /** The version of this build, as Home Assistant shows it. */
+  @Provides
+  @Named("version")
+  static String version() {
+    return Version.current();
   }
 
   @Provides

@@ -47,6 +47,7 @@ public final class Daemon implements AutoCloseable {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       if (cause instanceof MqttConnection.ProtocolRefusedException) {
         log.info("The broker refused MQTT 5 ({}); falling back to MQTT 3.1.1", cause.getCause() == null ? "" : cause.getCause().getMessage());
+        broker.homeAssistant().stop();
         broker.connection().close();
         return connect(Protocol.V3_1_1);
       }
@@ -81,7 +82,13 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent component = app.broker().create(protocol);
     broker = component;
     component.assistChannel().start();
-    return component.connection().connect();
+    component.homeAssistant().start();
+    component.dashboard().start();
+    // tracking starts once connected, so that what changed while we were down reaches Home Assistant
+    return component.connection().connect().thenRun(() -> {
+      app.tracker().start();
+      app.webhook().start();
+    });
   }
 
   /** The protocol in use (after any fallback). */
@@ -103,7 +110,10 @@ public final class Daemon implements AutoCloseable {
     BrokerComponent b = broker;
     if (b != null) {
       b.assistChannel().stopAccepting();
+      b.homeAssistant().stop();
     }
+    app.webhook().close();
+    app.tracker().close();
     app.workers().shutdown();
     try {
       long wait = app.settings().mqtt().replyDeadline().toMillis() + 1000;

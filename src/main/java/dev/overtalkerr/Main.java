@@ -37,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
  * overtalkerr --demo                                        run on the demo catalogue and an embedded broker
  * overtalkerr parse [--language L] "utterance" ...          print what was understood, one JSON line each
  * overtalkerr say [--session S] [--user U] [--satellite X] [--language L] [--json] "utterance"
+ * overtalkerr remove-from-home-assistant                   remove the device and entities Overtalkerr announced
  * </pre>
  *
  * <p>Exit codes: 0 done, 1 a runtime failure (no reply to {@code say}), 2 a configuration or usage
@@ -46,6 +47,7 @@ public final class Main {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int USAGE = 2;
+  static final String REMOVE = "remove-from-home-assistant";
 
   private static final String USAGE_TEXT = """
       Usage:
@@ -56,6 +58,8 @@ public final class Main {
         overtalkerr parse [--language en|de] "utterance" ...  print what Overtalkerr understood (JSON, one line each)
         overtalkerr say [--session S] [--user U] [--satellite X] [--language L] [--json] "utterance"
                                                              send one turn to the running daemon and print the reply
+        overtalkerr remove-from-home-assistant               remove the device and entities Overtalkerr announced
+                                                             to Home Assistant (stop the daemon first)
         overtalkerr --version | --help
       Settings: see reference.conf; environment variables such as MEDIA_BACKEND_URL and MQTT_URL override the file.""";
 
@@ -69,7 +73,7 @@ public final class Main {
   }
 
   private static boolean isDaemon(String[] args) {
-    return args.length == 0 || !(args[0].equals("parse") || args[0].equals("say"));
+    return args.length == 0 || !(args[0].equals("parse") || args[0].equals("say") || args[0].equals(REMOVE));
   }
 
   /** Runs a command; returns the exit code. The daemon returns when it is stopped. */
@@ -90,6 +94,10 @@ public final class Main {
       if (!rest.isEmpty() && rest.get(0).equals("parse")) {
         rest.remove(0);
         return parse(rest, out);
+      }
+      if (!rest.isEmpty() && rest.get(0).equals(REMOVE)) {
+        rest.remove(0);
+        return removeFromHomeAssistant(env, config, addonOptions, out, err);
       }
       if (!rest.isEmpty() && rest.get(0).equals("say")) {
         rest.remove(0);
@@ -243,6 +251,24 @@ public final class Main {
       return OK;
     } catch (java.util.concurrent.TimeoutException e) {
       err.println("overtalkerr: cannot reach the MQTT broker at " + settings.mqtt().url() + " within " + wait.toSeconds() + " s");
+      return FAILED;
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      err.println("overtalkerr: " + Secrets.mask(String.valueOf(cause.getMessage())));
+      return FAILED;
+    }
+  }
+
+  private static int removeFromHomeAssistant(Map<String, String> env, Optional<Path> config, Optional<Path> addonOptions,
+      PrintStream out, PrintStream err) {
+    Settings settings = new SettingsLoader(env).load(config, addonOptions, false);
+    configureLogging(new Settings(settings.backend(), settings.mqtt(), settings.dialog(), settings.users(), settings.dataDir(),
+        new Settings.Logging(env.containsKey("LOG_LEVEL") ? settings.logging().level() : "warn", settings.logging().format())));
+    try {
+      dev.overtalkerr.mqtt.homeassistant.Removal.remove(settings, Duration.ofSeconds(10), out);
+      return OK;
+    } catch (java.util.concurrent.TimeoutException e) {
+      err.println("overtalkerr: cannot reach the MQTT broker at " + settings.mqtt().url() + " within 10 s");
       return FAILED;
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;

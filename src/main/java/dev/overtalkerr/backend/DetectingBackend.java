@@ -123,6 +123,16 @@ public final class DetectingBackend implements MediaBackend {
   }
 
   @Override
+  public Optional<RequestRecord> request(String id) throws BackendException {
+    return client().request(id);
+  }
+
+  @Override
+  public dev.overtalkerr.domain.RequestCounts requestCounts() throws BackendException {
+    return client().requestCounts();
+  }
+
+  @Override
   public List<BackendUser> users() throws BackendException {
     return client().users();
   }

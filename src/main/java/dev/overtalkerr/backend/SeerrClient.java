@@ -159,6 +159,8 @@ public final class SeerrClient implements MediaBackend {
     for (JsonNode s : body.path("mediaInfo").path("seasons")) {
       known.put(intOf(s, "seasonNumber", -1), s);
     }
+    Map<Integer, Availability> requested = requestedSeasons(body.path("mediaInfo"), false);
+    Map<Integer, Availability> requested4k = requestedSeasons(body.path("mediaInfo"), true);
     List<Season> seasons = new ArrayList<>();
     for (JsonNode s : body.path("seasons")) {
       int number = intOf(s, "seasonNumber", -1);
@@ -168,7 +170,8 @@ public final class SeerrClient implements MediaBackend {
       JsonNode status = known.getOrDefault(number, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
       LocalDate aired = date(text(s, "airDate"));
       seasons.add(new Season(number, intOf(s, "episodeCount", 0), aired == null ? null : aired.getYear(),
-          availability(intOf(status, "status", 1)), availability(intOf(status, "status4k", 1))));
+          orRequested(availability(intOf(status, "status", 1)), requested.get(number)),
+          orRequested(availability(intOf(status, "status4k", 1)), requested4k.get(number))));
     }
     return item(body, type, seasons);
   }
@@ -192,6 +195,39 @@ public final class SeerrClient implements MediaBackend {
         date(firstText(r, "releaseDate", "firstAirDate")), text(r, "overview"), text(r, "posterPath"),
         text(r, "originalLanguage"), doubleOf(r, "popularity"), intOf(r, "voteCount", 0),
         availability(intOf(mediaInfo, "status", 1)), availability(intOf(mediaInfo, "status4k", 1)), seasons);
+  }
+
+  /**
+   * The seasons that requests ask for, by number: PENDING while the request awaits approval,
+   * PROCESSING once approved. Right after a request the real server keeps a season only here
+   * ({@code mediaInfo.requests[].seasons}) while {@code mediaInfo.seasons} stays empty until the
+   * media server syncs; declined and failed requests ask for nothing.
+   */
+  private static Map<Integer, Availability> requestedSeasons(JsonNode mediaInfo, boolean fourK) {
+    Map<Integer, Availability> requested = new HashMap<>();
+    for (JsonNode r : mediaInfo.path("requests")) {
+      if (bool(r, "is4k") != fourK) {
+        continue;
+      }
+      Availability status = switch (requestStatus(intOf(r, "status", 0))) {
+        case PENDING_APPROVAL -> Availability.PENDING;
+        case APPROVED, COMPLETED -> Availability.PROCESSING;
+        default -> null;
+      };
+      if (status == null) {
+        continue;
+      }
+      for (JsonNode s : r.path("seasons")) {
+        requested.merge(intOf(s, "seasonNumber", -1), status,
+            (a, b) -> a == Availability.PROCESSING || b == Availability.PROCESSING ? Availability.PROCESSING : a);
+      }
+    }
+    return requested;
+  }
+
+  /** What the media server reports, unless it knows nothing yet while a request asks for it. */
+  private static Availability orRequested(Availability synced, Availability requested) {
+    return requested != null && (synced == Availability.UNKNOWN || synced == Availability.DELETED) ? requested : synced;
   }
 
   /** Overseerr puts per-season statuses into search results too; Seerr does not (then: empty). */
@@ -389,7 +425,7 @@ public final class SeerrClient implements MediaBackend {
         .addEncodedQueryParameter("take", Integer.toString(take))
         .addEncodedQueryParameter("skip", "0")
         .addEncodedQueryParameter("filter", "all")
-        .addEncodedQueryParameter("sort", "added")
+        .addEncodedQueryParameter("sort", "modified")
         .build();
     JsonNode body = getJson(url, "the request list");
     List<RequestRecord> records = new ArrayList<>();
@@ -412,16 +448,33 @@ public final class SeerrClient implements MediaBackend {
     return Optional.empty();
   }
 
-  /** Request counters as {@code GET /request/count} reports them (Seerr 3 adds "completed"). */
-  public record RequestCounts(int total, int movie, int tv, int pending, int approved, int declined,
-      int processing, int available, int completed) {}
-
-  /** The server's request counters. */
-  public RequestCounts requestCounts() throws BackendException {
+  /**
+   * The server's own counters ({@code GET /request/count}). "Available" is Seerr 3's
+   * {@code completed} or the older {@code available}, whichever is larger (Jellyseerr 2.7 leaves
+   * {@code available} at 0); "processing" is approved and not yet available.
+   */
+  @Override
+  public dev.overtalkerr.domain.RequestCounts requestCounts() throws BackendException {
     JsonNode n = getJson(BackendHttp.under(base, "api/v1/request/count").build(), "the request count");
-    return new RequestCounts(intOf(n, "total", 0), intOf(n, "movie", 0), intOf(n, "tv", 0), intOf(n, "pending", 0),
-        intOf(n, "approved", 0), intOf(n, "declined", 0), intOf(n, "processing", 0), intOf(n, "available", 0),
-        intOf(n, "completed", 0));
+    return new dev.overtalkerr.domain.RequestCounts(intOf(n, "pending", 0), intOf(n, "processing", 0),
+        Math.max(intOf(n, "available", 0), intOf(n, "completed", 0)), intOf(n, "declined", 0), intOf(n, "total", 0));
+  }
+
+  @Override
+  public Optional<RequestRecord> request(String id) throws BackendException {
+    if (id == null || !id.matches("\\d{1,10}")) {
+      return Optional.empty();
+    }
+    BackendHttp.Deadline deadline = http.deadline();
+    BackendHttp.Reply reply = http.idempotent(authed(BackendHttp.under(base, "api/v1/request/" + id).build(), null)
+        .get().build(), deadline);
+    if (reply.code() == 404) {
+      return Optional.empty();
+    }
+    if (!reply.ok()) {
+      throw error(reply, "request " + id, Requester.OWNER, deadline);
+    }
+    return Optional.of(requestRecord(http.parse(reply, "request " + id), null, 0));
   }
 
   private RequestRecord requestRecord(JsonNode r, dev.overtalkerr.domain.MediaType typeHint, int tmdbHint) {

@@ -11,7 +11,40 @@ import java.util.Optional;
  * one means.
  */
 public record Settings(
-    Backend backend, Mqtt mqtt, Dialog dialog, Users users, Path dataDir, Logging logging) {
+    Backend backend, Mqtt mqtt, Dialog dialog, Users users, Path dataDir, Logging logging,
+    HomeAssistant homeAssistant, Tracking tracking) {
+
+  /** Settings with the defaults for Home Assistant discovery and request tracking. */
+  public Settings(Backend backend, Mqtt mqtt, Dialog dialog, Users users, Path dataDir, Logging logging) {
+    this(backend, mqtt, dialog, users, dataDir, logging, HomeAssistant.DEFAULTS, Tracking.DEFAULTS);
+  }
+
+  /**
+   * What Overtalkerr announces to Home Assistant through MQTT discovery.
+   *
+   * @param discovery whether to announce the device and its entities
+   * @param birthTopic where Home Assistant says it (re)started
+   * @param birthPayload what it says then
+   * @param republishDelay at most this long (a random part of it) before discovery and states are
+   *     published again after the birth message
+   * @param nodeId the device's id in discovery topics and unique ids; empty: derived from the base topic
+   */
+  public record HomeAssistant(boolean discovery, String birthTopic, String birthPayload, Duration republishDelay,
+      String nodeId) {
+    public static final HomeAssistant DEFAULTS =
+        new HomeAssistant(true, "homeassistant/status", "online", Duration.ofSeconds(5), "");
+  }
+
+  /**
+   * Following requests made through Overtalkerr until they are available, declined or failed.
+   *
+   * @param pollInterval how often the backend's request list is read
+   * @param webhookPort the port of the optional Seerr webhook receiver; 0: off
+   * @param webhookSecret what Seerr must send as its Authorization header
+   */
+  public record Tracking(Duration pollInterval, int webhookPort, Secret webhookSecret) {
+    public static final Tracking DEFAULTS = new Tracking(Duration.ofSeconds(60), 0, Secret.of(""));
+  }
 
   /** The media request manager. */
   public record Backend(
@@ -89,7 +122,7 @@ public record Settings(
   public record Logging(String level, String format) {}
 
   public Settings withMqtt(Mqtt m) {
-    return new Settings(backend, m, dialog, users, dataDir, logging);
+    return new Settings(backend, m, dialog, users, dataDir, logging, homeAssistant, tracking);
   }
 
 }

@@ -48,6 +48,11 @@ public final class SettingsLoader {
       "HA_DISCOVERY_PREFIX", "mqtt.discovery-prefix",
       "OVERTALKERR_LANGUAGE", "dialog.language",
       "OVERTALKERR_DATA_DIR", "data-dir",
+      "HA_BIRTH_TOPIC", "home-assistant.birth-topic",
+      "HA_DISCOVERY", "home-assistant.discovery",
+      "TRACKING_POLL_INTERVAL", "tracking.poll-interval",
+      "SEERR_WEBHOOK_PORT", "tracking.webhook.port",
+      "SEERR_WEBHOOK_SECRET", "tracking.webhook.secret",
       "LOG_LEVEL", "logging.level",
       "LOG_FORMAT", "logging.format");
 
@@ -64,6 +69,10 @@ public final class SettingsLoader {
       "discovery_prefix", "mqtt.discovery-prefix",
       "language", "dialog.language",
       "default_backend_user", "users.default",
+      "ha_discovery", "home-assistant.discovery",
+      "ha_birth_topic", "home-assistant.birth-topic",
+      "seerr_webhook_port", "tracking.webhook.port",
+      "seerr_webhook_secret", "tracking.webhook.secret",
       "log_level", "logging.level",
       "log_format", "logging.format");
 
@@ -170,6 +179,11 @@ public final class SettingsLoader {
       values.put(ROOT + "dialog.session-timeout", timeout.asText() + "s");
       origins.put("dialog.session-timeout", "app option session_timeout_seconds");
     }
+    JsonNode poll = options.get("tracking_poll_interval_seconds");
+    if (poll != null && !poll.isNull()) {
+      values.put(ROOT + "tracking.poll-interval", poll.asText() + "s");
+      origins.put("tracking.poll-interval", "app option tracking_poll_interval_seconds");
+    }
     JsonNode users = options.get("users");
     if (users != null && users.isArray()) {
       List<Map<String, Object>> rules = new ArrayList<>();
@@ -273,7 +287,40 @@ public final class SettingsLoader {
     if (dataDir.isEmpty()) {
       throw new ConfigurationException(name("data-dir"), "must not be empty");
     }
-    return new Settings(backend, mqtt, dialog, users, Path.of(dataDir), new Settings.Logging(level, format));
+    String nodeId = c.getString("home-assistant.node-id").trim();
+    if (!nodeId.isEmpty() && !nodeId.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new ConfigurationException(name("home-assistant.node-id"), "may only contain A-Z a-z 0-9 _ - (at most 64)");
+    }
+    var homeAssistant = new Settings.HomeAssistant(bool(c, "home-assistant.discovery"),
+        topic("home-assistant.birth-topic", c.getString("home-assistant.birth-topic")),
+        c.getString("home-assistant.birth-payload"), nonNegative(c, "home-assistant.republish-delay"), nodeId);
+    Duration poll = positive(c, "tracking.poll-interval");
+    if (poll.compareTo(Duration.ofSeconds(10)) < 0) {
+      throw new ConfigurationException(name("tracking.poll-interval"), "must be at least 10s: be gentle on the backend");
+    }
+    int webhookPort = integer(c, "tracking.webhook.port");
+    if (webhookPort < 0 || webhookPort > 65535) {
+      throw new ConfigurationException(name("tracking.webhook.port"), "must be a port number, or 0 for no webhook");
+    }
+    Secret webhookSecret = Secret.of(c.getString("tracking.webhook.secret").trim());
+    if (webhookPort > 0 && webhookSecret.reveal().length() < 16) {
+      throw new ConfigurationException(name("tracking.webhook.secret"),
+          "is required with the webhook: at least 16 characters, which Seerr sends as its Authorization header");
+    }
+    return new Settings(backend, mqtt, dialog, users, Path.of(dataDir), new Settings.Logging(level, format), homeAssistant,
+        new Settings.Tracking(poll, webhookPort, webhookSecret));
+  }
+
+  private Duration nonNegative(Config c, String path) {
+    try {
+      Duration d = c.getDuration(path);
+      if (d.isNegative()) {
+        throw new ConfigurationException(name(path), "must not be negative");
+      }
+      return d;
+    } catch (ConfigException e) {
+      throw new ConfigurationException(name(path), "is not a duration such as 5s");
+    }
   }
 
   private List<Settings.UserRule> rules(Config c) {

@@ -151,11 +151,6 @@ public final class DialogEngine {
     }
   }
 
-  /** How many conversations are open (for the bound on memory). */
-  int openSessions() {
-    return sessions.size();
-  }
-
   private Reply handle(Session session, Turn turn, TurnBudget budget, String language) {
     Instant now = clock.instant();
     if (!(session.state instanceof Idle) && session.lastActivity.plus(sessionTimeout).isBefore(now)) {
@@ -221,6 +216,8 @@ public final class DialogEngine {
         return replies.say(language, State.WELCOME, false, null, "welcome");
       case HELP:
         return help(session, t);
+      case STALL:
+        return replies.stall(state, language);
       case REQUESTS:
         return replies.requests(overview.lines(in.onlyMine(), t.requester(), t.budget()), in.onlyMine(), language);
       case STATUS:

@@ -187,6 +187,12 @@ public final class Replies {
     return say(language, State.HELP, false, null, "help");
   }
 
+  /** "Take your time." while a question stays pending. */
+  Reply stall(DialogState state, String language) {
+    return say(language, state instanceof DialogState.Idle ? State.HELP : State.QUESTION, state instanceof DialogState.Idle,
+        state.current(), "stall");
+  }
+
   /** The question pending in {@code state} said again (a "yes" that answers nothing of it). */
   Reply questionAgain(DialogState state, String language) {
     if (state instanceof DialogState.AskingSeason a) {

@@ -38,8 +38,21 @@ public interface MediaBackend {
    */
   RequestRecord request(MediaRequest request, Requester requester) throws BackendException;
 
-  /** Recent requests (newest first), at most {@code limit}, for tracking and duplicate checks. */
+  /**
+   * Recent requests, the most recently changed first where the backend can sort so (Seerr family:
+   * by modification), else the newest first; at most {@code limit}. For tracking and duplicate checks.
+   */
   List<RequestRecord> requests(int limit) throws BackendException;
+
+  /** One request by the backend's id, if the backend still has it. */
+  default Optional<RequestRecord> request(String id) throws BackendException {
+    return requests(100).stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** How many requests stand where: the backend's own counters where it has them. */
+  default RequestCounts requestCounts() throws BackendException {
+    return RequestCounts.of(requests(100));
+  }
 
   /** An existing request for this title by anyone, if the backend knows one. */
   default Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {

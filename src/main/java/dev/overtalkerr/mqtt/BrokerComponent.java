@@ -18,6 +18,12 @@ public interface BrokerComponent {
 
   AssistChannel assistChannel();
 
+  /** The Home Assistant device: discovery and entity states. */
+  dev.overtalkerr.mqtt.homeassistant.HomeAssistantDevice homeAssistant();
+
+  /** The dashboard search of the Home Assistant device. */
+  dev.overtalkerr.mqtt.homeassistant.Dashboard dashboard();
+
   /** Builds a broker component for one protocol version. */
   @Subcomponent.Factory
   interface Factory {

@@ -70,6 +70,7 @@ public final class MqttConnection implements AutoCloseable {
   private final Protocol protocol;
   private final String statusTopic;
   private final Map<String, Consumer<Message>> handlers = new ConcurrentHashMap<>();
+  private final java.util.List<Runnable> onOnline = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicBoolean everConnected = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -112,6 +113,11 @@ public final class MqttConnection implements AutoCloseable {
   }
 
 
+  /** Runs {@code action} after every (re)connect, once subscribed and {@code online} is published. */
+  public void whenOnline(Runnable action) {
+    onOnline.add(action);
+  }
+
   /**
    * Connects. The future completes once first connected and subscribed, with {@code online}
    * published (retrying while the broker is unreachable), or fails with {@link ProtocolRefusedException} when the broker refuses MQTT 5, or
@@ -136,6 +142,33 @@ public final class MqttConnection implements AutoCloseable {
 
   public boolean isConnected() {
     return client.isConnected();
+  }
+
+  /**
+   * A console client's connection (no will, no {@code online}) under its own client id; with the
+   * protocol set to {@code auto}, MQTT 5 falling back to 3.1.1 when the broker refuses 5.
+   */
+  public static MqttConnection console(Settings.Mqtt settings, String clientId, Duration timeout) throws Exception {
+    Settings.Mqtt own = new Settings.Mqtt(settings.host(), settings.port(), settings.tls(), settings.username(), settings.password(),
+        settings.protocol(), settings.baseTopic(), settings.discoveryPrefix(), clientId, settings.caFile(), settings.replyExpiry(),
+        settings.replyDeadline());
+    Protocol first = settings.protocol() == Protocol.AUTO ? Protocol.V5 : settings.protocol();
+    MqttConnection connection = new MqttConnection(own, first, false);
+    try {
+      connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return connection;
+    } catch (java.util.concurrent.ExecutionException e) {
+      connection.close();
+      if (e.getCause() instanceof ProtocolRefusedException && settings.protocol() == Protocol.AUTO) {
+        MqttConnection fallback = new MqttConnection(own, Protocol.V3_1_1, false);
+        fallback.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return fallback;
+      }
+      throw e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      connection.close();
+      throw e;
+    }
   }
 
   /** Publishes {@code offline} (retained) and disconnects; the will is not sent. */
@@ -176,7 +209,16 @@ public final class MqttConnection implements AutoCloseable {
     CompletableFuture.allOf(subscriptions)
         .handle((v, e) -> null)
         .thenCompose(v -> availability ? client.publish(statusTopic, ONLINE, true, null) : CompletableFuture.completedFuture(null))
-        .whenComplete((v, e) -> ready.complete(null));
+        .whenComplete((v, e) -> {
+          for (Runnable action : onOnline) {
+            try {
+              action.run();
+            } catch (RuntimeException failure) {
+              log.warn("An after-connect action failed: {}", failure.toString());
+            }
+          }
+          ready.complete(null);
+        });
   }
 
   private void disconnected(MqttClientDisconnectedContext context) {

@@ -10,14 +10,14 @@ import dev.overtalkerr.domain.Season;
 import java.util.Locale;
 
 /** The JSON shapes of titles and requests in MQTT payloads. */
-final class Payloads {
+public final class Payloads {
   private Payloads() {}
 
   static String status(Availability a) {
     return a.name().toLowerCase(Locale.ROOT);
   }
 
-  static ObjectNode candidate(ObjectMapper json, MediaItem item) {
+  public static ObjectNode candidate(ObjectMapper json, MediaItem item) {
     ObjectNode c = json.createObjectNode();
     c.put("title", item.title());
     if (item.year() == null) {

@@ -61,23 +61,7 @@ public final class SayClient implements AutoCloseable {
   }
 
   private void connect(Duration timeout) throws Exception {
-    Settings.Mqtt own = new Settings.Mqtt(settings.host(), settings.port(), settings.tls(), settings.username(), settings.password(),
-        settings.protocol(), settings.baseTopic(), settings.discoveryPrefix(),
-        "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), settings.caFile(), settings.replyExpiry(),
-        settings.replyDeadline());
-    Protocol first = settings.protocol() == Protocol.AUTO ? Protocol.V5 : settings.protocol();
-    connection = new MqttConnection(own, first, false);
-    try {
-      connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof MqttConnection.ProtocolRefusedException && settings.protocol() == Protocol.AUTO) {
-        connection.close();
-        connection = new MqttConnection(own, Protocol.V3_1_1, false);
-        connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } else {
-        throw e;
-      }
-    }
+    connection = MqttConnection.console(settings, "overtalkerr-say-" + UUID.randomUUID().toString().substring(0, 8), timeout);
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
+import dev.overtalkerr.domain.RequestEvents;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.RequestStatus;
 import dev.overtalkerr.domain.Requester;
@@ -43,13 +44,20 @@ public final class RequestDesk {
   private final MediaBackend backend;
   private final RequestLedger ledger;
   private final Clock clock;
+  private final RequestEvents events;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  @Inject
   public RequestDesk(MediaBackend backend, RequestLedger ledger, Clock clock) {
+    this(backend, ledger, clock, RequestEvents.NONE);
+  }
+
+  /** A desk that tells {@code events} what became of each filing (the request tracker). */
+  @Inject
+  public RequestDesk(MediaBackend backend, RequestLedger ledger, Clock clock, RequestEvents events) {
     this.backend = backend;
     this.ledger = ledger;
     this.clock = clock;
+    this.events = events;
   }
 
   /** What a "yes" to {@code item} comes to: what to file, or why there is nothing to file. */
@@ -140,6 +148,15 @@ public final class RequestDesk {
 
   /** Files the request once: not while the same one is in flight, not when the ledger has it. */
   public Filing file(MediaRequest request, MediaItem item, Requester requester, String satelliteId, TurnBudget budget) {
+    Filing filing = fileOnce(request, item, requester, satelliteId, budget);
+    RequestEvents.Outcome outcome = filing instanceof Filing.Made ? RequestEvents.Outcome.FILED
+        : filing instanceof Filing.Duplicate ? RequestEvents.Outcome.DUPLICATE : RequestEvents.Outcome.FAILED;
+    events.filing(new RequestEvents.Filing(outcome, item, request, filing instanceof Filing.Made m ? m.record() : null, requester,
+        satelliteId, filing instanceof Filing.Failed f ? f.error().error().code() : null));
+    return filing;
+  }
+
+  private Filing fileOnce(MediaRequest request, MediaItem item, Requester requester, String satelliteId, TurnBudget budget) {
     List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
     String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;
     if (!inFlight.add(key)) {
@@ -160,8 +177,8 @@ public final class RequestDesk {
           return new Filing.Duplicate(false);
         }
         if (remaining.size() < seasons.size()) {
-          return file(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item, requester,
-              satelliteId, budget);
+          return fileOnce(MediaRequest.tv(request.tmdbId(), request.tvdbId(), SeasonSelection.of(remaining), request.is4k()), item,
+              requester, satelliteId, budget);
         }
       }
       RequestRecord made;

@@ -18,6 +18,8 @@ public enum Intent {
   CANCEL,
   /** How to use it ("help", "what can I say"). */
   HELP,
+  /** "Hang on", "let me think": what is pending stays pending. */
+  STALL,
   /** A question about one title: "is Dune ready yet", "ist Dune schon da". */
   STATUS,
   /** A question about the requests: "what's downloading", "what did I ask for". */

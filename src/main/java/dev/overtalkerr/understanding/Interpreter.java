@@ -32,13 +32,22 @@ public final class Interpreter {
     this.parser = parser;
   }
 
-  public UtteranceParser parser() {
-    return parser;
-  }
-
   /** The reading of {@code turn} while the conversation is in {@code context}. */
   public Interpretation interpret(Utterance turn, DialogContext context) {
     Vocabulary v = Vocabulary.forLanguage(turn.language());
+    if (turn.hasText() && turn.hint() == null && context.expect() != Expect.NONE) {
+      List<String> t = UtteranceParser.tokens(turn.text(), v);
+      while (t.size() > 1 && v.interjections.matchAt(t, 0) > 0 && v.interjections.matchAt(t, 0) < t.size()) {
+        t = t.subList(v.interjections.matchAt(t, 0), t.size());
+      }
+      int said = 0;
+      for (int n = v.stall.matchAt(t, 0); n > 0; n = v.stall.matchAt(t, said)) {
+        said += n; // "hang on, let me think": stalling phrases one after another
+      }
+      if (said > 0 && said == t.size()) {
+        return Interpretation.of(Understanding.of(Intent.STALL)); // the question stays
+      }
+    }
     boolean mayAsk = turn.hint() == null || turn.hint() == Hint.STATUS || turn.hint() == Hint.REQUEST;
     if (turn.hasText() && mayAsk) {
       Interpretation question = question(UtteranceParser.tokens(turn.text(), v), turn.language(), v);

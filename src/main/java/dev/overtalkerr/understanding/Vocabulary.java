@@ -62,6 +62,8 @@ final class Vocabulary {
   Phrases latestAnswer;
   /** Words around a short answer that say nothing: "the fourth one please". */
   Set<String> answerFiller;
+  /** "hang on", "let me think": while a question is pending, it stays pending. */
+  Phrases stall;
   /** Articles of an object ("lade den König der Löwen"): titles are also searched without them. */
   Set<String> objectArticles;
 

@@ -54,7 +54,8 @@ class AddonFilesTest {
     private static final Set<String> DAEMON_OPTIONS = Set.of(
             "media_backend_url", "media_backend_api_key", "media_backend_type", "mock_backend",
             "language", "session_timeout_seconds", "default_backend_user", "users", "mqtt_url",
-            "mqtt_username", "mqtt_password", "base_topic", "discovery_prefix", "log_level", "log_format");
+            "mqtt_username", "mqtt_password", "base_topic", "discovery_prefix", "ha_discovery", "ha_birth_topic",
+            "tracking_poll_interval_seconds", "seerr_webhook_port", "seerr_webhook_secret", "log_level", "log_format");
     private static final Set<String> DAEMON_USER_FIELDS = Set.of("ha_user", "satellite", "backend_user", "allow_4k");
 
     /** The contract's intent hints. */
@@ -475,6 +476,9 @@ class AddonFilesTest {
     @Test
     void everyBlueprintPublishesTheContractRequestAndWaitsForItsReply() throws IOException {
         for (Path file : automationBlueprints()) {
+            if (isItsReady(file)) {
+                continue; // follows the event entity; sends no request
+            }
             JsonNode blueprint = readYaml(file);
             List<JsonNode> publishes = findAll(blueprint, n -> "mqtt.publish".equals(n.path("action").asText()));
             List<JsonNode> requests = publishes.stream()
@@ -894,6 +898,39 @@ class AddonFilesTest {
             }
         }
         return stack.length() == 0;
+    }
+
+    @Test
+    void itsReadyAnnouncesAnArrivalOnTheSatelliteThatAskedOrNotifiesInBothLanguages() throws IOException {
+        List<Path> files = blueprintFiles().stream().filter(AddonFilesTest::isItsReady).collect(Collectors.toList());
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("its_ready_de.yaml", "its_ready_en.yaml");
+        for (Path file : files) {
+            JsonNode blueprint = readYaml(file);
+            assertThat(readInputDefault(blueprint, "request_events").asText())
+                    .as(file + ": the default is the event entity Overtalkerr announces")
+                    .isEqualTo("event.overtalkerr_request_events");
+            JsonNode trigger = blueprint.get("triggers").get(0);
+            assertThat(trigger.path("trigger").asText()).isEqualTo("state");
+            assertThat(trigger.get("entity_id")).isEqualTo(inputRef("request_events"));
+            String text = Files.readString(file);
+            assertThat(text).as(file + ": only arrivals, never a state restored after a restart")
+                    .contains("event_type == 'available'").contains("trigger.from_state.state not in ['unavailable', 'unknown']");
+            List<JsonNode> announce = findAll(blueprint, n -> "assist_satellite.announce".equals(n.path("action").asText()));
+            assertThat(announce).as(file + " announces on the satellite").hasSize(1);
+            assertThat(announce.get(0).path("target").path("entity_id").asText()).isEqualTo("{{ satellite }}");
+            assertThat(findAll(blueprint, n -> "{{ notify_action | trim }}".equals(n.path("action").asText())))
+                    .as(file + " notifies otherwise").hasSize(1);
+            assertThat(blueprint.path("variables").path("satellite").asText()).contains("satellite_id");
+            assertThat(blueprint.path("variables").path("is_quiet").asText()).contains("quiet_start").contains("quiet_end");
+            assertThat(readInputDefault(blueprint, "quiet_start").asText()).matches("\\d\\d:\\d\\d:\\d\\d");
+            assertThat(blueprint.path("mode").asText()).isEqualTo("queued");
+        }
+        assertThat(Files.readString(blueprintPath("its_ready_de.yaml"))).contains("ist jetzt da");
+        assertThat(Files.readString(blueprintPath("its_ready_en.yaml"))).contains("is ready to watch");
+    }
+
+    private static boolean isItsReady(Path file) {
+        return file.getFileName().toString().startsWith("its_ready_");
     }
 
     private static List<Path> blueprintFiles() throws IOException {

@@ -482,4 +482,63 @@ class SeerrClientTest {
     assertThat(users.get(1)).isEqualTo(new BackendUser("7", "anna", "anna@example.org"));
     assertThat(fake.calls("GET", "/api/v1/user")).hasSize(2);
   }
+
+  // ------------------------------------------------------------------ a season right after its request (findings §1)
+
+  @ParameterizedTest
+  @MethodSource("flavours")
+  void aSeasonRequestedMomentsAgoCountsAsRequestedBeforeTheMediaServerSyncs(FakeSeerr server) throws Exception {
+    SeerrClient client = client(server);
+    client.request(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), ANNA);
+
+    // like the real server: the season is only in mediaInfo.requests[].seasons, not in mediaInfo.seasons
+    JsonNode raw = JSON.readTree(HTTP.newCall(new okhttp3.Request.Builder().url(fake.url() + "api/v1/tv/1396")
+        .header("X-Api-Key", FakeBackendServer.API_KEY).build()).execute().body().string());
+    assertThat(raw.path("mediaInfo").path("seasons")).isEmpty();
+    assertThat(raw.path("mediaInfo").path("requests").get(0).path("seasons").get(0).path("seasonNumber").asInt()).isEqualTo(2);
+
+    MediaItem show = client.details(MediaType.TV, 1396, null);
+    assertThat(show.regularSeasons()).extracting(Season::number, Season::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1, Availability.UNKNOWN), org.assertj.core.groups.Tuple.tuple(2, Availability.PENDING));
+
+    int id = fake.filedRequests().get(0).id;
+    fake.approve(id);
+    assertThat(client.details(MediaType.TV, 1396, null).regularSeasons().get(1).status()).isEqualTo(Availability.PROCESSING);
+    fake.decline(id);
+    assertThat(client.details(MediaType.TV, 1396, null).regularSeasons().get(1).status()).isEqualTo(Availability.UNKNOWN);
+  }
+
+  @ParameterizedTest
+  @MethodSource("flavours")
+  void oneRequestIsReadByIdAsItsStatusChangesAndTheCountersFollow(FakeSeerr server) throws Exception {
+    SeerrClient client = client(server);
+    RequestRecord filed = client.request(MediaRequest.movie(550, false), ANNA);
+    assertThat(client.request(filed.id())).hasValueSatisfying(r -> {
+      assertThat(r.status()).isEqualTo(RequestStatus.PENDING_APPROVAL);
+      assertThat(dev.overtalkerr.domain.RequestProgress.of(r)).isEqualTo(dev.overtalkerr.domain.RequestProgress.PENDING);
+    });
+    assertThat(client.requestCounts().pending()).isEqualTo(1);
+
+    fake.approve(Integer.parseInt(filed.id()));
+    assertThat(client.request(filed.id()).map(dev.overtalkerr.domain.RequestProgress::of))
+        .hasValue(dev.overtalkerr.domain.RequestProgress.APPROVED);
+    assertThat(client.requestCounts().processing()).isEqualTo(1);
+
+    fake.available(Integer.parseInt(filed.id()));
+    assertThat(client.request(filed.id()).map(dev.overtalkerr.domain.RequestProgress::of))
+        .hasValue(dev.overtalkerr.domain.RequestProgress.AVAILABLE);
+    assertThat(client.requestCounts()).satisfies(c -> {
+      assertThat(c.available()).isEqualTo(1);
+      assertThat(c.pending()).isZero();
+    });
+    assertThat(client.request("99999")).isEmpty();
+
+    RecordedCall list = fake.calls("GET", "/api/v1/request").stream().filter(c -> c.path().equals("/api/v1/request"))
+        .findFirst().orElse(null);
+    if (list == null) {
+      client.requests(5);
+      list = fake.calls("GET", "/api/v1/request").stream().filter(c -> c.path().equals("/api/v1/request")).findFirst().orElseThrow();
+    }
+    assertThat(list.queryParam("sort")).as("tracking reads the most recently changed first").isEqualTo("modified");
+  }
 }

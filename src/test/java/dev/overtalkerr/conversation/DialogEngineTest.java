@@ -727,4 +727,18 @@ class DialogEngineTest {
     assertThat(german.speech()).startsWith("Du hast angefragt: ");
     assertThat(filed()).hasSize(2);
   }
+
+  @Test
+  void hangOnKeepsTheOfferAndTheSeasonQuestion() {
+    say("download dune");
+    Reply wait = say("hang on, let me think");
+    assertThat(wait.end()).isFalse();
+    assertThat(wait.expect()).isEqualTo(Expect.CONFIRM);
+    assertThat(wait.speech()).isEqualTo("Take your time. I'm listening.");
+    assertThat(say("no").state()).isEqualTo(State.OFFER);
+    say("den", "get the office", "en");
+    Reply moment = say("den", "einen moment", "de");
+    assertThat(moment.end()).isFalse();
+    assertThat(say("den", "the american one", "en").end()).isFalse();
+  }
 }

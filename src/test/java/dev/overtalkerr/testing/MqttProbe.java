@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * collect what arrives (with the retain flag and the MQTT 5 message expiry).
  */
 public final class MqttProbe implements AutoCloseable {
-  /** A received message. */
-  public record Received(String topic, String payload, boolean retained, OptionalLong expiry) {}
+  /** A received message, with the QoS it was delivered at (at most the subscription's, QoS 1). */
+  public record Received(String topic, String payload, boolean retained, OptionalLong expiry, int qos) {}
 
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final Mqtt5BlockingClient v5;
@@ -39,14 +39,14 @@ public final class MqttProbe implements AutoCloseable {
       c.connect();
       MqttProbe p = new MqttProbe(c, null);
       c.toAsync().publishes(MqttGlobalPublishFilter.ALL, m -> p.received.add(new Received(m.getTopic().toString(),
-          new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8), m.isRetain(), m.getMessageExpiryInterval())));
+          new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8), m.isRetain(), m.getMessageExpiryInterval(), m.getQos().getCode())));
       return p;
     }
     Mqtt3BlockingClient c = Mqtt3Client.builder().identifier(id).serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
     c.connect();
     MqttProbe p = new MqttProbe(null, c);
     c.toAsync().publishes(MqttGlobalPublishFilter.ALL, m -> p.received.add(new Received(m.getTopic().toString(),
-        new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8), m.isRetain(), OptionalLong.empty())));
+        new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8), m.isRetain(), OptionalLong.empty(), m.getQos().getCode())));
     return p;
   }
 

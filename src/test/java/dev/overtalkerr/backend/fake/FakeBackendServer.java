@@ -45,7 +45,17 @@ public abstract class FakeBackendServer implements AutoCloseable {
   private volatile String url;
   private int nextRequestId = 100;
 
-  /** A request filed on the fake, as the fake keeps it. */
+  /** A request's own state on the fake; it changes when a test approves, declines or syncs it. */
+  public enum FakeRequestState {
+    PENDING,
+    APPROVED,
+    DECLINED,
+    FAILED,
+    /** The media arrived (Jellyseerr and Seerr then call the request completed; Overseerr keeps it approved). */
+    COMPLETED
+  }
+
+  /** A request filed on the fake, as the fake keeps it. Its state changes over time, like on the real server. */
   public static final class FiledRequest {
     public final int id;
     public final FakeTitle title;
@@ -54,6 +64,8 @@ public abstract class FakeBackendServer implements AutoCloseable {
     public final boolean is4k;
     public final boolean approved;
     public final Instant createdAt;
+    private volatile FakeRequestState state;
+    private volatile Instant updatedAt;
 
     FiledRequest(int id, FakeTitle title, FakeUser user, List<Integer> seasons, boolean is4k, boolean approved) {
       this.id = id;
@@ -63,6 +75,21 @@ public abstract class FakeBackendServer implements AutoCloseable {
       this.is4k = is4k;
       this.approved = approved;
       this.createdAt = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id);
+      this.state = approved ? FakeRequestState.APPROVED : FakeRequestState.PENDING;
+      this.updatedAt = createdAt;
+    }
+
+    public FakeRequestState state() {
+      return state;
+    }
+
+    public Instant updatedAt() {
+      return updatedAt;
+    }
+
+    void state(FakeRequestState value) {
+      this.state = value;
+      this.updatedAt = Instant.now();
     }
   }
 
@@ -184,6 +211,76 @@ public abstract class FakeBackendServer implements AutoCloseable {
   public List<FiledRequest> filedRequests() {
     return List.copyOf(filed);
   }
+
+  /** The filed request with this id. */
+  public FiledRequest filedRequest(int id) {
+    return filed.stream().filter(r -> r.id == id).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no request " + id + " on the fake"));
+  }
+
+  /** An admin approves the request: it goes to Radarr/Sonarr, its media is processing. */
+  public synchronized void approve(int id) {
+    FiledRequest r = filedRequest(id);
+    r.state(FakeRequestState.APPROVED);
+    mediaBecomes(r, Availability.PROCESSING);
+  }
+
+  /** An admin declines the request: the media is free to be requested again. */
+  public synchronized void decline(int id) {
+    FiledRequest r = filedRequest(id);
+    r.state(FakeRequestState.DECLINED);
+    mediaBecomes(r, Availability.UNKNOWN);
+  }
+
+  /** Sending the request to Radarr/Sonarr failed. */
+  public synchronized void fail(int id) {
+    filedRequest(id).state(FakeRequestState.FAILED);
+  }
+
+  /** The media server has some of it (a series with several seasons: the first of them). */
+  public synchronized void partlyAvailable(int id) {
+    FiledRequest r = filedRequest(id);
+    r.state(FakeRequestState.APPROVED);
+    if (!r.is4k) {
+      r.title.status(Availability.PARTIALLY_AVAILABLE);
+      if (!r.seasons.isEmpty()) {
+        FakeTitle.FakeSeason first = r.title.season(r.seasons.get(0));
+        if (first != null) {
+          first.status(Availability.AVAILABLE);
+        }
+      }
+    }
+    synced(r);
+  }
+
+  /** The media server has all of it: the media (and its requested seasons) is available. */
+  public synchronized void available(int id) {
+    FiledRequest r = filedRequest(id);
+    r.state(FakeRequestState.COMPLETED);
+    mediaBecomes(r, Availability.AVAILABLE);
+    if (r.title.type() == MediaType.TV && !r.is4k) {
+      boolean all = r.title.seasons().stream().filter(x -> x.number() > 0).allMatch(x -> x.status() == Availability.AVAILABLE);
+      r.title.status(all ? Availability.AVAILABLE : Availability.PARTIALLY_AVAILABLE);
+    }
+    synced(r);
+  }
+
+  private void mediaBecomes(FiledRequest r, Availability status) {
+    if (r.is4k) {
+      r.title.status4k(status);
+      return;
+    }
+    r.title.status(status);
+    for (int n : r.seasons) {
+      FakeTitle.FakeSeason s = r.title.season(n);
+      if (s != null) {
+        s.status(status);
+      }
+    }
+  }
+
+  /** Called when the media server has synced what a request asked for (the Seerr fake then shows its seasons). */
+  protected void synced(FiledRequest r) {}
 
   /** A small household catalogue shared by all fakes (ids as on TMDB/TVDB). */
   protected void addDefaultCatalogue() {

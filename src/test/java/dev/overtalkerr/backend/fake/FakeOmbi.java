@@ -363,7 +363,7 @@ public final class FakeOmbi extends FakeBackendServer {
     for (FiledRequest r : filed) {
       if (r.title.type() == MediaType.MOVIE) {
         ObjectNode n = list.addObject().put("id", r.id).put("theMovieDbId", r.title.tmdbId())
-            .put("title", r.title.title()).put("approved", r.approved).put("available", false).put("denied", false)
+            .put("title", r.title.title()).put("approved", approved(r)).put("available", available(r)).put("denied", denied(r))
             .put("requestedDate", r.createdAt.toString()).put("is4kRequest", r.is4k);
         n.set("requestedUser", requestedUser(r.user));
       }
@@ -377,14 +377,26 @@ public final class FakeOmbi extends FakeBackendServer {
       if (r.title.type() == MediaType.TV) {
         ObjectNode n = list.addObject().put("id", r.id).put("tvDbId", r.title.tvdbId() == null ? 0 : r.title.tvdbId())
             .put("externalProviderId", r.title.tmdbId()).put("title", r.title.title());
-        ObjectNode child = n.putArray("childRequests").addObject().put("id", r.id).put("approved", r.approved)
-            .put("available", false).put("denied", false).put("requestedDate", r.createdAt.toString());
+        ObjectNode child = n.putArray("childRequests").addObject().put("id", r.id).put("approved", approved(r))
+            .put("available", available(r)).put("denied", denied(r)).put("requestedDate", r.createdAt.toString());
         child.set("requestedUser", requestedUser(r.user));
         ArrayNode seasons = child.putArray("seasonRequests");
         r.seasons.forEach(s -> seasons.addObject().put("seasonNumber", s));
       }
     }
     return list;
+  }
+
+  private static boolean approved(FiledRequest r) {
+    return r.state() == FakeBackendServer.FakeRequestState.APPROVED || r.state() == FakeBackendServer.FakeRequestState.COMPLETED;
+  }
+
+  private static boolean available(FiledRequest r) {
+    return r.state() == FakeBackendServer.FakeRequestState.COMPLETED;
+  }
+
+  private static boolean denied(FiledRequest r) {
+    return r.state() == FakeBackendServer.FakeRequestState.DECLINED;
   }
 
   private static String decode(String s) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.overtalkerr.backend.fake.FakeBackendServer.FakeRequestState;
 import mockwebserver3.MockResponse;
 
 /**
@@ -30,6 +31,7 @@ import mockwebserver3.MockResponse;
  * <p>Users: 1 "admin" (the key's owner, auto-approved), 7 "anna" and 8 "ben" (approval needed).
  */
 public final class FakeSeerr extends FakeBackendServer {
+  private static final Pattern ONE_REQUEST = Pattern.compile("/api/v1/request/(\\d+)");
   private static final Pattern DETAILS = Pattern.compile("/api/v1/(movie|tv)/(\\d+)");
   private static final String CSRF_SECRET = "csrf-secret-cookie";
   private static final String CSRF_TOKEN = "csrf-token-value";
@@ -42,6 +44,8 @@ public final class FakeSeerr extends FakeBackendServer {
   private volatile boolean csrf;
   private volatile boolean csrfExchangeWorks;
   private volatile boolean publicSettingsBroken;
+  /** Seasons requested and not yet synced by the media server: the real server leaves them out of mediaInfo.seasons. */
+  private final java.util.Map<FakeTitle, java.util.Set<Integer>> unsynced = new java.util.concurrent.ConcurrentHashMap<>();
 
   private FakeSeerr(BackendFlavour flavour, String version) {
     this.flavour = flavour;
@@ -108,6 +112,34 @@ public final class FakeSeerr extends FakeBackendServer {
   /** Makes {@code /settings/public} answer 500 (for detection fallbacks). */
   public FakeSeerr publicSettingsBroken(boolean broken) {
     this.publicSettingsBroken = broken;
+    return this;
+  }
+
+  /**
+   * Like the real server right after a series request: the requested seasons are only in
+   * {@code mediaInfo.requests[].seasons}, while {@code mediaInfo.seasons} leaves them out until the
+   * media server syncs ({@link #sync()}, or the request becoming available).
+   */
+  @Override
+  protected synchronized FiledRequest file(FakeTitle title, FakeUser user, List<Integer> seasons, boolean is4k) {
+    FiledRequest r = super.file(title, user, seasons, is4k);
+    if (!is4k && !seasons.isEmpty()) {
+      unsynced.computeIfAbsent(title, t -> java.util.concurrent.ConcurrentHashMap.newKeySet()).addAll(seasons);
+    }
+    return r;
+  }
+
+  @Override
+  protected void synced(FiledRequest r) {
+    java.util.Set<Integer> left = unsynced.get(r.title);
+    if (left != null) {
+      left.removeAll(r.seasons);
+    }
+  }
+
+  /** The media server has synced: every requested season now shows in mediaInfo.seasons. */
+  public FakeSeerr sync() {
+    unsynced.clear();
     return this;
   }
 
@@ -202,6 +234,12 @@ public final class FakeSeerr extends FakeBackendServer {
       }
       if (path.equals("/api/v1/request/count")) {
         return ok(200, requestCount());
+      }
+      Matcher one = ONE_REQUEST.matcher(path);
+      if (one.matches()) {
+        int id = Integer.parseInt(one.group(1));
+        return filed.stream().filter(r -> r.id == id).findFirst().map(r -> ok(200, mediaRequest(r)))
+            .orElseGet(() -> json(404, "{\"message\":\"Request not found.\"}"));
       }
       if (path.equals("/api/v1/user")) {
         return ok(200, userList(call));
@@ -388,8 +426,9 @@ public final class FakeSeerr extends FakeBackendServer {
 
   private void seasonStatuses(ObjectNode info, FakeTitle t) {
     ArrayNode seasons = info.putArray("seasons");
+    java.util.Set<Integer> notYet = unsynced.getOrDefault(t, java.util.Set.of());
     for (FakeTitle.FakeSeason s : t.seasons()) {
-      if (s.status() != Availability.UNKNOWN) {
+      if (s.status() != Availability.UNKNOWN && !notYet.contains(s.number())) {
         seasons.addObject().put("id", 500 + s.number()).put("seasonNumber", s.number()).put("status", code(s.status()))
             .put("status4k", 1).put("createdAt", "2024-03-01T12:00:00.000Z")
             .put("updatedAt", "2024-03-10T12:00:00.000Z");
@@ -440,16 +479,27 @@ public final class FakeSeerr extends FakeBackendServer {
     return n;
   }
 
+  private int requestCode(FiledRequest r) {
+    return switch (r.state()) {
+      case PENDING -> 1;
+      case APPROVED -> 2;
+      case DECLINED -> 3;
+      case FAILED -> 4;
+      case COMPLETED -> flavour == BackendFlavour.OVERSEERR ? 2 : 5;
+    };
+  }
+
   private ObjectNode mediaRequest(FiledRequest r) {
-    ObjectNode n = JSON.createObjectNode().put("id", r.id).put("status", r.approved ? 2 : 1)
+    int code = requestCode(r);
+    ObjectNode n = JSON.createObjectNode().put("id", r.id).put("status", code)
         .put("type", r.title.type().wire()).put("is4k", r.is4k).put("isAutoRequest", false)
         .putNull("languageProfileId").putNull("tags").putNull("serverId").putNull("profileId").putNull("rootFolder")
         .put("seasonCount", r.seasons.size()).put("createdAt", r.createdAt.toString())
-        .put("updatedAt", r.createdAt.toString());
+        .put("updatedAt", r.updatedAt().toString());
     ArrayNode seasons = n.putArray("seasons");
     for (int s : r.seasons) {
-      seasons.addObject().put("id", 300 + s).put("seasonNumber", s).put("status", r.approved ? 2 : 1)
-          .put("createdAt", r.createdAt.toString()).put("updatedAt", r.createdAt.toString());
+      seasons.addObject().put("id", 300 + s).put("seasonNumber", s).put("status", code)
+          .put("createdAt", r.createdAt.toString()).put("updatedAt", r.updatedAt().toString());
     }
     n.set("requestedBy", user(r.user));
     n.putNull("modifiedBy");
@@ -465,6 +515,10 @@ public final class FakeSeerr extends FakeBackendServer {
     int skip = parse(call.queryParam("skip"), 0);
     List<FiledRequest> newestFirst = new ArrayList<>(filed);
     java.util.Collections.reverse(newestFirst);
+    if ("modified".equals(call.queryParam("sort"))) {
+      // updatedAt has one-second resolution on the real server; ours is finer, ties keep id order
+      newestFirst.sort(java.util.Comparator.comparing(FiledRequest::updatedAt).reversed());
+    }
     ArrayNode results = JSON.createArrayNode();
     newestFirst.stream().skip(skip).limit(take).forEach(r -> results.add(mediaRequest(r)));
     ObjectNode page = JSON.createObjectNode();
@@ -481,12 +535,20 @@ public final class FakeSeerr extends FakeBackendServer {
 
   private ObjectNode requestCount() {
     long movies = filed.stream().filter(r -> r.title.type() == MediaType.MOVIE).count();
-    long pending = filed.stream().filter(r -> !r.approved).count();
+    long pending = filed.stream().filter(r -> r.state() == FakeRequestState.PENDING).count();
+    long declined = filed.stream().filter(r -> r.state() == FakeRequestState.DECLINED).count();
+    long completed = filed.stream().filter(r -> r.state() == FakeRequestState.COMPLETED).count();
+    long approved = filed.stream().filter(r -> r.state() == FakeRequestState.APPROVED).count();
+    long available = filed.stream().filter(r -> r.title.status(r.is4k) == Availability.AVAILABLE).count();
+    long processing = filed.stream().filter(r -> r.state() == FakeRequestState.APPROVED
+        && r.title.status(r.is4k) != Availability.AVAILABLE).count();
     ObjectNode n = JSON.createObjectNode().put("total", filed.size()).put("movie", movies)
-        .put("tv", filed.size() - movies).put("pending", pending).put("approved", filed.size() - pending)
-        .put("declined", 0).put("processing", 0).put("available", 0);
+        .put("tv", filed.size() - movies).put("pending", pending)
+        .put("approved", flavour == BackendFlavour.OVERSEERR ? approved + completed : approved)
+        .put("declined", declined).put("processing", processing)
+        .put("available", flavour == BackendFlavour.SEERR ? 0 : available);
     if (flavour == BackendFlavour.SEERR) {
-      n.put("completed", 0);
+      n.put("completed", completed);
     }
     return n;
   }
