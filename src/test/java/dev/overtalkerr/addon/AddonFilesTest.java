@@ -309,6 +309,8 @@ class AddonFilesTest {
                 .as("complain mode is for development only").doesNotContain("complain");
         assertThat(balanced(profile.replaceAll("#include <[^>]*>", ""))).as("braces balance").isTrue();
         assertThat(config().has("apparmor")).as("apparmor: true is the default; the file is enough").isFalse();
+        assertThat(config().path("backup_exclude")).extracting(JsonNode::asText).as("the launcher's start-up archives")
+                .contains("overtalkerr-*.jsa", "overtalkerr-*.aot");
     }
 
     // ---------------------------------------------------------------------------------------
