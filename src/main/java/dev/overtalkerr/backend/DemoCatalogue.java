@@ -6,6 +6,8 @@ import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.Credits;
+import dev.overtalkerr.domain.Genre;
 import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
@@ -30,10 +32,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An in-memory media request manager for {@code --demo} and tests: about ninety real films and
@@ -80,6 +85,8 @@ public final class DemoCatalogue implements MediaBackend {
   private final boolean nonOwnersNeedApproval;
   private final Object lock = new Object();
   private final Map<Key, Entry> titles = new LinkedHashMap<>();
+  /** People by their normalised name, with the titles they are credited on. */
+  private final Map<String, Credits> people = new LinkedHashMap<>();
   private final Deque<RequestRecord> requests = new ArrayDeque<>(); // newest first
   private int nextRequestId = FIRST_REQUEST_ID;
 
@@ -97,8 +104,13 @@ public final class DemoCatalogue implements MediaBackend {
   public DemoCatalogue(Clock clock, boolean nonOwnersNeedApproval) {
     this.clock = clock;
     this.nonOwnersNeedApproval = nonOwnersNeedApproval;
-    for (Entry e : load()) {
+    JsonNode data = load();
+    for (JsonNode t : data.get("titles")) {
+      Entry e = entry(t);
       titles.put(new Key(e.item.type(), e.item.tmdbId()), e);
+    }
+    for (JsonNode p : data.path("people")) {
+      people.put(Titles.normalize(p.get("name").asText()), person(p));
     }
     seedRequests();
   }
@@ -140,6 +152,25 @@ public final class DemoCatalogue implements MediaBackend {
           .map(h -> localized(h.entry, language))
           .toList();
     }
+  }
+
+  /**
+   * The catalogue's credits of a person: the whole name as spoken ("kyle maclachlan"), accents and
+   * case aside, or the family name alone when only one person has it ("villeneuve").
+   */
+  @Override
+  public Credits credits(String personName, String language) {
+    String spoken = Titles.normalize(personName);
+    if (spoken.isEmpty()) {
+      return Credits.none(personName);
+    }
+    Credits exact = people.get(spoken);
+    if (exact != null) {
+      return exact;
+    }
+    List<Credits> byFamilyName = people.entrySet().stream()
+        .filter(e -> e.getKey().endsWith(" " + spoken)).map(Map.Entry::getValue).toList();
+    return byFamilyName.size() == 1 ? byFamilyName.get(0) : Credits.none(personName);
   }
 
   /** Search results are the catalogue entries themselves. */
@@ -387,22 +418,15 @@ public final class DemoCatalogue implements MediaBackend {
     List<String> alternatives = new ArrayList<>();
     alternatives.add(i.title());
     i.alternativeTitles().stream().filter(a -> !a.equals(e.germanTitle)).forEach(alternatives::add);
-    return new MediaItem(i.type(), i.tmdbId(), i.tvdbId(), e.germanTitle, i.originalTitle(), alternatives,
-        i.releaseDate(), i.overview(), i.posterPath(), i.originalLanguage(), i.popularity(), i.voteCount(),
-        i.status(), i.status4k(), i.seasons());
+    return i.withTitles(e.germanTitle, alternatives);
   }
 
-  private static List<Entry> load() {
+  private static JsonNode load() {
     try (InputStream in = DemoCatalogue.class.getResourceAsStream(DATA)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + DATA);
       }
-      JsonNode root = new ObjectMapper().readTree(in);
-      List<Entry> entries = new ArrayList<>();
-      for (JsonNode t : root.get("titles")) {
-        entries.add(entry(t));
-      }
-      return entries;
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DATA, e);
     }
@@ -440,7 +464,33 @@ public final class DemoCatalogue implements MediaBackend {
     MediaItem item = new MediaItem(type, t.get("tmdb").asInt(), t.hasNonNull("tvdb") ? t.get("tvdb").asInt() : null,
         title, t.hasNonNull("original") ? t.get("original").asText() : title, alternatives,
         LocalDate.parse(t.get("date").asText()), t.path("overview").asText(null), null, t.path("lang").asText("en"),
-        t.path("pop").asDouble(0), t.path("votes").asInt(0), status, status4k, seasons);
+        t.path("pop").asDouble(0), t.path("votes").asInt(0), status, status4k, seasons, genres(t),
+        texts(t.path("countries")));
     return new Entry(item, german);
+  }
+
+  private static Set<Genre> genres(JsonNode t) {
+    Set<Genre> genres = EnumSet.noneOf(Genre.class);
+    for (String g : texts(t.path("genres"))) {
+      genres.add(Genre.valueOf(g.toUpperCase(Locale.ROOT)));
+    }
+    return genres;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** {"name": ..., "credits": ["movie:841", "tv:1920"]}. */
+  private static Credits person(JsonNode p) {
+    Set<Credits.Credit> credits = new HashSet<>();
+    for (String c : texts(p.path("credits"))) {
+      String[] parts = c.split(":");
+      MediaType type = MediaType.fromWire(parts[0]).orElseThrow(() -> new IllegalStateException("bad credit " + c));
+      credits.add(new Credits.Credit(type, Integer.parseInt(parts[1])));
+    }
+    return new Credits(p.get("name").asText(), credits);
   }
 }

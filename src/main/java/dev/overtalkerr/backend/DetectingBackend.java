@@ -5,6 +5,7 @@ import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
 import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.Credits;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
@@ -95,6 +96,11 @@ public final class DetectingBackend implements MediaBackend {
   @Override
   public List<MediaItem> search(String query, String language) throws BackendException {
     return client().search(query, language);
+  }
+
+  @Override
+  public Credits credits(String personName, String language) throws BackendException {
+    return client().credits(personName, language);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
 import dev.overtalkerr.domain.MediaBackend;
+import dev.overtalkerr.domain.Credits;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
@@ -111,6 +112,16 @@ public final class OmbiClient implements MediaBackend {
   }
 
   // ---------------------------------------------------------------- search and details
+
+  /**
+   * Always no credits: Ombi's multi search can find a person's TMDB id, but its API has no call for
+   * a person's credits, so the ranker decides without them (and says so at DEBUG).
+   */
+  @Override
+  public Credits credits(String personName, String language) {
+    log.debug("Ombi cannot look up a person's credits; ranking without them");
+    return Credits.none(personName);
+  }
 
   @Override
   public List<MediaItem> search(String query, String language) throws BackendException {

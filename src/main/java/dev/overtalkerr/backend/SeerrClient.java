@@ -6,6 +6,8 @@ import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.Credits;
+import dev.overtalkerr.domain.Genre;
 import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
@@ -13,6 +15,7 @@ import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.RequestStatus;
 import dev.overtalkerr.domain.Requester;
 import dev.overtalkerr.domain.Season;
+import dev.overtalkerr.domain.Titles;
 
 import static dev.overtalkerr.backend.BackendHttp.bool;
 import static dev.overtalkerr.backend.BackendHttp.date;
@@ -30,11 +33,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -194,7 +200,89 @@ public final class SeerrClient implements MediaBackend {
         firstText(r, "title", "name"), firstText(r, "originalTitle", "originalName"), List.of(),
         date(firstText(r, "releaseDate", "firstAirDate")), text(r, "overview"), text(r, "posterPath"),
         text(r, "originalLanguage"), doubleOf(r, "popularity"), intOf(r, "voteCount", 0),
-        availability(intOf(mediaInfo, "status", 1)), availability(intOf(mediaInfo, "status4k", 1)), seasons);
+        availability(intOf(mediaInfo, "status", 1)), availability(intOf(mediaInfo, "status4k", 1)), seasons,
+        genres(r), countries(r));
+  }
+
+  /** Search results carry {@code genreIds}, details {@code genres[].id}. */
+  private static Set<Genre> genres(JsonNode r) {
+    Set<Genre> genres = EnumSet.noneOf(Genre.class);
+    for (JsonNode id : r.path("genreIds")) {
+      Genre.fromTmdb(id.asInt(-1)).ifPresent(genres::add);
+    }
+    for (JsonNode g : r.path("genres")) {
+      Genre.fromTmdb(g.path("id").asInt(-1)).ifPresent(genres::add);
+    }
+    return genres;
+  }
+
+  /** Series carry {@code originCountry}; film details {@code productionCountries[].iso_3166_1}. */
+  private static List<String> countries(JsonNode r) {
+    List<String> countries = new ArrayList<>();
+    for (JsonNode c : r.path("originCountry")) {
+      if (c.isTextual() && !c.asText().isBlank()) {
+        countries.add(c.asText().toUpperCase(Locale.ROOT));
+      }
+    }
+    return countries;
+  }
+
+  // ---------------------------------------------------------------- people
+
+  /**
+   * Finds the person through the ordinary search (person results; the spec has no person-only
+   * search) and reads their combined credits. The person whose name matches the spoken one wins,
+   * else the first person result (TMDB orders them by popularity).
+   */
+  @Override
+  public Credits credits(String personName, String language) throws BackendException {
+    if (personName == null || personName.isBlank()) {
+      return Credits.none(personName);
+    }
+    BackendHttp.Deadline deadline = http.deadline();
+    HttpUrl.Builder url = BackendHttp.under(base, "api/v1/search")
+        .addEncodedQueryParameter("query", BackendHttp.encode(personName.trim()))
+        .addEncodedQueryParameter("page", "1");
+    if (language != null && !language.isBlank()) {
+      url.addEncodedQueryParameter("language", BackendHttp.encode(language.trim()));
+    }
+    JsonNode body = getJson(url.build(), "person search", deadline);
+    String spoken = Titles.normalize(personName);
+    JsonNode person = null;
+    for (JsonNode r : body.path("results")) {
+      if (!"person".equals(text(r, "mediaType")) || intOf(r, "id", 0) <= 0) {
+        continue;
+      }
+      if (Titles.normalize(text(r, "name")).equals(spoken)) {
+        person = r;
+        break;
+      }
+      if (person == null) {
+        person = r;
+      }
+    }
+    if (person == null) {
+      log.debug("no person found for a spoken name");
+      return Credits.none(personName);
+    }
+    int id = intOf(person, "id", 0);
+    HttpUrl.Builder creditsUrl = BackendHttp.under(base, "api/v1/person/" + id + "/combined_credits");
+    if (language != null && !language.isBlank()) {
+      creditsUrl.addEncodedQueryParameter("language", BackendHttp.encode(language.trim()));
+    }
+    JsonNode credits = getJson(creditsUrl.build(), "credits", deadline);
+    Set<Credits.Credit> titles = new HashSet<>();
+    for (String part : List.of("cast", "crew")) {
+      for (JsonNode c : credits.path(part)) {
+        Optional<dev.overtalkerr.domain.MediaType> type = dev.overtalkerr.domain.MediaType.fromWire(text(c, "mediaType"));
+        int tmdbId = intOf(c, "id", 0);
+        if (type.isPresent() && tmdbId > 0) {
+          titles.add(new Credits.Credit(type.get(), tmdbId));
+        }
+      }
+    }
+    String name = text(person, "name");
+    return new Credits(name == null ? personName : name, titles);
   }
 
   /**

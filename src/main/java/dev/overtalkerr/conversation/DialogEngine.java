@@ -536,6 +536,7 @@ public final class DialogEngine {
     if (decision instanceof Decision.AskSeason) {
       session.state = new AskingSeason(search, index(state), item);
     }
+    desk.reportNothingFiled(decision, item, fourK, t.requester().get(), t.satelliteId());
     Reply reply = replies.decision(decision, item, fourK, desk.isUpcoming(item), t.language());
     if (offerPlay && reply.state() == State.ALREADY_AVAILABLE && item.status(fourK) == Availability.AVAILABLE) {
       // it is in the library: offer to play it where the person is

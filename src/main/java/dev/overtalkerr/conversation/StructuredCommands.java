@@ -161,6 +161,7 @@ public final class StructuredCommands {
     if (decision instanceof Decision.File file) {
       return replies.filed(desk.file(file.request(), item, requester.get(), ctx.satelliteId(), budget), item, language);
     }
+    desk.reportNothingFiled(decision, item, fourK, requester.get(), ctx.satelliteId());
     Reply reply = replies.decision(decision, item, fourK, desk.isUpcoming(item), language);
     return reply.end() ? reply
         : new Reply(reply.speech(), true, Expect.NONE, State.ERROR, item, null,

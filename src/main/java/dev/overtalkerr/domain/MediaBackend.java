@@ -22,6 +22,18 @@ public interface MediaBackend {
   List<MediaItem> search(String query, String language) throws BackendException;
 
   /**
+   * The films and series a person is credited on, found by the name as spoken ("kyle maclachlan",
+   * "denis villeneuve"): the best-known person of that name. Empty credits when nobody is found or
+   * the backend cannot look people up (the default); the ranker then decides without them.
+   *
+   * @param personName the name as spoken, lower case is fine
+   * @param language a language code for the search, or null
+   */
+  default Credits credits(String personName, String language) throws BackendException {
+    return Credits.none(personName);
+  }
+
+  /**
    * True when {@link #search} gives a film's availability (and its 4K copy's) as {@link #details}
    * would, so that a film can be offered without fetching its details first.
    */

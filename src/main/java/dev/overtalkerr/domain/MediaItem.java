@@ -1,7 +1,9 @@
 package dev.overtalkerr.domain;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A film or series as every backend reports it, normalised. Search results may leave {@code
@@ -22,6 +24,9 @@ import java.util.List;
  * @param status availability of the regular copy (for a series: of the show as a whole)
  * @param status4k availability of the 4K copy
  * @param seasons per-season availability for series, empty for films or when not loaded
+ * @param genres the genres that tell versions apart (animation, documentary); empty when unknown
+ * @param originCountries ISO 3166 codes of the countries it comes from (TMDB gives them for
+ *     series), upper case; empty when unknown
  */
 public record MediaItem(
     MediaType type,
@@ -38,13 +43,26 @@ public record MediaItem(
     int voteCount,
     Availability status,
     Availability status4k,
-    List<Season> seasons) {
+    List<Season> seasons,
+    Set<Genre> genres,
+    List<String> originCountries) {
 
   public MediaItem {
+    genres = genres == null || genres.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(genres));
+    originCountries = originCountries == null ? List.of() : List.copyOf(originCountries);
     alternativeTitles = alternativeTitles == null ? List.of() : List.copyOf(alternativeTitles);
     seasons = seasons == null ? List.of() : List.copyOf(seasons);
     status = status == null ? Availability.UNKNOWN : status;
     status4k = status4k == null ? Availability.UNKNOWN : status4k;
+  }
+
+  /** Without genres or countries of origin (backends and tests that do not know them). */
+  public MediaItem(MediaType type, int tmdbId, Integer tvdbId, String title, String originalTitle,
+      List<String> alternativeTitles, LocalDate releaseDate, String overview, String posterPath,
+      String originalLanguage, double popularity, int voteCount, Availability status, Availability status4k,
+      List<Season> seasons) {
+    this(type, tmdbId, tvdbId, title, originalTitle, alternativeTitles, releaseDate, overview, posterPath,
+        originalLanguage, popularity, voteCount, status, status4k, seasons, Set.of(), List.of());
   }
 
   /** True when it can be offered and requested: it has a title and a TMDB id. */
@@ -69,6 +87,12 @@ public record MediaItem(
   /** A copy with other seasons and statuses, as details calls return. */
   public MediaItem withDetails(Availability status, Availability status4k, List<Season> seasons) {
     return new MediaItem(type, tmdbId, tvdbId, title, originalTitle, alternativeTitles, releaseDate, overview,
-        posterPath, originalLanguage, popularity, voteCount, status, status4k, seasons);
+        posterPath, originalLanguage, popularity, voteCount, status, status4k, seasons, genres, originCountries);
+  }
+
+  /** A copy with another title and alternative titles (a localized answer). */
+  public MediaItem withTitles(String title, List<String> alternativeTitles) {
+    return new MediaItem(type, tmdbId, tvdbId, title, originalTitle, alternativeTitles, releaseDate, overview,
+        posterPath, originalLanguage, popularity, voteCount, status, status4k, seasons, genres, originCountries);
   }
 }

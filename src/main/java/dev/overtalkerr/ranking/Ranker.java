@@ -54,6 +54,24 @@ import org.slf4j.LoggerFactory;
  *       the right one.
  *   <li><b>reading</b>: -0.01 per reading after the first, so equal matches favour the most
  *       likely reading.
+ *   <li>The title is also compared with the ways a stylised title is said ({@link SpokenForms}:
+ *       "seven" finds "Se7en", "megan" "M3GAN", "rocky five" "Rocky V"), like an alternative title.
+ *       Where the title matches only weakly (tiers within and fuzzy: words left over that match
+ *       nothing, speech errors) the backend's order counts more (up to 0.12 instead of 0.03): it
+ *       is good evidence, and leftover words must not pull an unrelated title above its first.
+ * </ul>
+ *
+ * <p>{@link Preferences}, what was said besides the title, add:
+ *
+ * <ul>
+ *   <li><b>person</b> +0.6 for a title the named person is credited on: enough to choose between
+ *       remakes and namesakes ("dune" with Kyle MacLachlan is the 1984 film), not to lift a title
+ *       whose words do not fit over one whose do.
+ *   <li><b>kind</b> +0.3 for an animated film or a documentary when that was asked for, -0.3 for
+ *       an animated one when live action was.
+ *   <li><b>origin</b> +0.3 for a title from the named country ({@link Origins}).
+ *   <li><b>sequel</b> +1.5 for the counted entry of a series ({@link Sequels}), also for a number
+ *       after the title that no result carries ("the hunger games 2").
  * </ul>
  *
  * <p>Several readings ("dune 2021" read as "dune" of 2021, and as the title "dune 2021"): every
@@ -73,6 +91,16 @@ public final class Ranker {
   static final double BACKEND_PRIOR = 0.03;
   static final double POPULARITY_PRIOR = 0.05;
   static final double REASONABLE_TITLE = 0.45;
+  /** The backend's order where the title matches only weakly (within or fuzzy): good evidence. */
+  static final double WEAK_MATCH_BACKEND_PRIOR = 0.12;
+  static final double PERSON_CREDITED = 0.6;
+  static final double KIND_FIT = 0.3;
+  static final double ORIGIN_FIT = 0.3;
+  static final double SEQUEL_PICKED = 1.5;
+  /** Entries of a series less popular than this share of its most popular one are not counted. */
+  static final double SEQUEL_MIN_POPULARITY_SHARE = 0.05;
+  /** The largest number after a title that may count an entry of a series ("the hunger games 2"). */
+  static final int MAX_SEQUEL = 20;
 
   private final Clock clock;
 
@@ -87,7 +115,17 @@ public final class Ranker {
    * explanation at DEBUG.
    */
   public List<Ranked> rank(Understanding understanding, Map<Reading, List<MediaItem>> resultsPerReading) {
+    return rank(understanding, resultsPerReading, Preferences.NONE);
+  }
+
+  /**
+   * Ranks as {@link #rank(Understanding, Map)}, also choosing by what was said besides the title:
+   * the entry of a series, the kind, the country of origin and a person's credits.
+   */
+  public List<Ranked> rank(Understanding understanding, Map<Reading, List<MediaItem>> resultsPerReading,
+      Preferences preferences) {
     Objects.requireNonNull(understanding, "understanding");
+    Preferences wishes = preferences == null ? Preferences.NONE : preferences;
     if (resultsPerReading == null || resultsPerReading.isEmpty()) {
       return List.of();
     }
@@ -99,7 +137,9 @@ public final class Ranker {
     double maxPopularity = candidates.values().stream().mapToDouble(c -> c.item.popularity()).max().orElse(0);
     for (Candidate c : candidates.values()) {
       scoreFit(c, understanding, readings, maxPopularity);
+      scoreWishes(c, wishes);
     }
+    Sequels.pick(understanding, readings, wishes.sequel(), candidates.values());
     Mode mode = Mode.of(understanding);
     if (mode != null) {
       applyTemporal(mode, candidates.values());
@@ -189,18 +229,38 @@ public final class Ranker {
       }
     }
     c.type = u.mediaType().accepts(c.item.type()) ? 0 : WRONG_TYPE;
-    c.backend = BACKEND_PRIOR * (1.0 - Math.min(c.backendRank, 10) / 10.0);
+    Tier tier = c.title.match.tier();
+    double prior = tier == Tier.WITHIN || tier == Tier.FUZZY ? WEAK_MATCH_BACKEND_PRIOR : BACKEND_PRIOR;
+    c.backend = prior * (1.0 - Math.min(c.backendRank, 10) / 10.0);
     c.popularity = maxPopularity <= 0 ? 0
         : POPULARITY_PRIOR * Math.log1p(Math.max(0, c.item.popularity())) / Math.log1p(maxPopularity);
   }
 
-  private static NamedMatch bestTitle(String spoken, MediaItem item) {
+  /** A person's credits, the kind and the country of origin. */
+  private static void scoreWishes(Candidate c, Preferences wishes) {
+    if (wishes.credits() != null && wishes.credits().includes(c.item)) {
+      c.person = PERSON_CREDITED;
+    }
+    if (wishes.kind() != null) {
+      c.kind = KIND_FIT * wishes.kind().fit(c.item);
+    }
+    if (wishes.origin() != null && Origins.from(c.item, wishes.origin())) {
+      c.origin = ORIGIN_FIT;
+    }
+  }
+
+  /**
+   * The best match among the title, the original title, the alternative titles and the ways a
+   * stylised title is said ({@link SpokenForms}); anything but the title costs a little.
+   */
+  static NamedMatch bestTitle(String spoken, MediaItem item) {
     NamedMatch best = new NamedMatch(TitleSimilarity.compare(spoken, item.title()), null, 0);
     List<String> others = new ArrayList<>();
     if (item.originalTitle() != null) {
       others.add(item.originalTitle());
     }
     others.addAll(item.alternativeTitles());
+    others.addAll(SpokenForms.of(item.title()));
     for (String other : others) {
       if (other == null || other.equals(item.title())) {
         continue;
@@ -281,15 +341,20 @@ public final class Ranker {
     }
   }
 
-  private record NamedMatch(Match match, String via, double penalty) {
+  record NamedMatch(Match match, String via, double penalty) {
     double score() {
       return match.score() - penalty;
     }
   }
 
   /** One distinct result and its score components. */
-  private static final class Candidate {
+  static final class Candidate {
     final MediaItem item;
+    double person;
+    double kind;
+    double origin;
+    double sequel;
+    String sequelWord;
     int backendRank;
     int reading = -1;
     NamedMatch title;
@@ -307,7 +372,8 @@ public final class Ranker {
     }
 
     double score() {
-      return title.score() + year - READING_PENALTY * reading + type + backend + popularity + temporal;
+      return title.score() + year - READING_PENALTY * reading + type + backend + popularity + temporal + person + kind
+          + origin + sequel;
     }
 
     String explain() {
@@ -327,6 +393,18 @@ public final class Ranker {
       s.append(" type=").append(type == 0 ? "ok" : String.format(Locale.ROOT, "other(%+.2f)", type));
       s.append(String.format(Locale.ROOT, " backend-rank=%d(%+.2f) popularity=%.1f(%+.3f)", backendRank, backend,
           item.popularity(), popularity));
+      if (person != 0) {
+        s.append(String.format(Locale.ROOT, " person=credited(%+.2f)", person));
+      }
+      if (kind != 0) {
+        s.append(String.format(Locale.ROOT, " kind=%s(%+.2f)", kind > 0 ? "fits" : "other", kind));
+      }
+      if (origin != 0) {
+        s.append(String.format(Locale.ROOT, " origin=fits(%+.2f)", origin));
+      }
+      if (sequelWord != null) {
+        s.append(" sequel=").append(sequelWord).append(String.format(Locale.ROOT, "(%+.2f)", sequel));
+      }
       if (temporalWord != null) {
         // the component already takes 0.9 of the title back, so the shown parts add up to the score
         s.append(" temporal=").append(temporalWord)

@@ -25,6 +25,11 @@ import java.util.Locale;
  *       subtitles do ("dune" in "Dune: Part Two"); fewer extra words score higher.
  *   <li>{@link Tier#CONTAINS} (0.60 to 0.70): the spoken words appear, as whole words, inside
  *       the title ("office" in "The Office Christmas Party").
+ *   <li>{@link Tier#WITHIN} (0.50 to 0.59): the other way round, the whole written title appears,
+ *       as whole words, inside what was said, with words left over that match nothing ("the wild
+ *       robot for my daughter"); the more of the spoken words it covers the higher, +0.01 when it
+ *       starts them. Leftover words so never make an unrelated title that shares them look better
+ *       than the title that was meant (the backend's order then decides, see {@link Ranker}).
  *   <li>{@link Tier#FUZZY} (0 to 0.60): for speech and spelling errors ("intersteller",
  *       "the matricks"): the better of a character edit-distance similarity (also on a rough
  *       phonetic key where "x" = "cks", "ph" = "f"...) and a word-by-word similarity, times 0.6.
@@ -43,6 +48,7 @@ public final class TitleSimilarity {
     EXACT_BUT_ARTICLE,
     PREFIX,
     CONTAINS,
+    WITHIN,
     FUZZY;
 
     public String wire() {
@@ -70,6 +76,8 @@ public final class TitleSimilarity {
   static final double PREFIX_MIN = 0.75;
   static final double CONTAINS_MAX = 0.70;
   static final double CONTAINS_MIN = 0.60;
+  static final double WITHIN_MIN = 0.50;
+  static final double WITHIN_SPAN = 0.08;
   static final double FUZZY_MAX = 0.60;
   static final double ARTICLE_PENALTY = 0.05;
 
@@ -99,7 +107,23 @@ public final class TitleSimilarity {
     if (!qa.isEmpty() && !ta.isEmpty() && (qa.size() != q.size() || ta.size() != t.size())) {
       best = better(best, wordMatch(qa, ta, ARTICLE_PENALTY));
     }
+    best = better(best, within(q, t.equals(ta) ? t : ta));
     return best;
+  }
+
+  /** The written words {@code t} as a run inside the longer spoken {@code q}; null when not. */
+  private static Match within(List<String> q, List<String> t) {
+    if (t.isEmpty() || t.size() >= q.size()) {
+      return null;
+    }
+    for (int i = 0; i + t.size() <= q.size(); i++) {
+      if (q.subList(i, i + t.size()).equals(t)) {
+        boolean start = i == 0 || (i == 1 && Titles.withoutArticle(q).size() == q.size() - 1);
+        double coverage = (double) t.size() / q.size();
+        return new Match(Tier.WITHIN, WITHIN_MIN + WITHIN_SPAN * coverage + (start ? 0.01 : 0));
+      }
+    }
+    return null;
   }
 
   private static Match better(Match a, Match b) {

@@ -156,6 +156,20 @@ public final class RequestDesk {
     return filing;
   }
 
+  /**
+   * Tells the listeners (the request tracker and Home Assistant's event entity) that a "yes" found
+   * nothing to file because {@code decision} says the title is there or requested already.
+   */
+  public void reportNothingFiled(Decision decision, MediaItem item, boolean fourK, Requester requester, String satelliteId) {
+    List<Integer> seasons = decision instanceof Decision.Already a ? a.seasons() : List.of();
+    if (!(decision instanceof Decision.Already || decision instanceof Decision.NothingMissing)) {
+      return;
+    }
+    MediaRequest asked = item.type() == MediaType.MOVIE ? MediaRequest.movie(item.tmdbId(), fourK)
+        : MediaRequest.tv(item.tmdbId(), item.tvdbId(), seasons.isEmpty() ? SeasonSelection.ALL : SeasonSelection.of(seasons), fourK);
+    events.filing(new RequestEvents.Filing(RequestEvents.Outcome.DUPLICATE, item, asked, null, requester, satelliteId, null));
+  }
+
   private Filing fileOnce(MediaRequest request, MediaItem item, Requester requester, String satelliteId, TurnBudget budget) {
     List<Integer> seasons = request.seasons() == null ? List.of() : request.seasons().numbers();
     String key = request.type().wire() + ":" + request.tmdbId() + ":" + request.is4k() + ":" + seasons;

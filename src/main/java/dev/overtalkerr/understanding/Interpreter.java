@@ -117,7 +117,12 @@ public final class Interpreter {
     while (t.size() > 1 && v.interjections.matchAt(t, 0) > 0) {
       t.subList(0, v.interjections.matchAt(t, 0)).clear();
     }
-    for (int n = v.trailing.matchEndingAt(t, t.size()); n > 0 && n < t.size(); n = v.trailing.matchEndingAt(t, t.size())) {
+    // a status word that is also trailing filler ("on plex") is read before the filler goes
+    while (t.size() > 1 && v.statusTail.matchEndingAt(t, t.size()) == 0) {
+      int n = v.trailing.matchEndingAt(t, t.size());
+      if (n == 0 || n >= t.size()) {
+        break;
+      }
       t.subList(t.size() - n, t.size()).clear();
     }
     if (v.statusMine.isWhole(t) || v.statusActive.isWhole(t)) {
@@ -128,7 +133,12 @@ public final class Interpreter {
     if (lead == 0 || tail == 0 || lead + tail >= t.size()) {
       return null;
     }
-    Understanding about = parser.parse(String.join(" ", t.subList(lead, t.size() - tail)), language);
+    List<String> title = new ArrayList<>(t.subList(lead, t.size() - tail));
+    int n;
+    while ((n = v.statusFiller.matchEndingAt(title, title.size())) > 0 && n < title.size()) {
+      title.subList(title.size() - n, title.size()).clear(); // "ist Oppenheimer schon runtergeladen"
+    }
+    Understanding about = parser.parse(String.join(" ", title), language);
     if (!about.hasTitle() || about.intent() != Intent.REQUEST) {
       return null;
     }

@@ -105,6 +105,10 @@ final class SeasonPhrases {
       }
       return null;
     }
+    SeasonMatch several = severalAt(t, i, j, v);
+    if (several != null) {
+      return several;
+    }
     NumberWords.Match ord = NumberWords.ordinal(t, j, v.german);
     if (ord == null && v.german && w.chars().allMatch(Character::isDigit)) {
       ord = NumberWords.cardinal(t, j, true); // "die 2. Staffel" arrives as "die 2 staffel"
@@ -125,6 +129,41 @@ final class SeasonPhrases {
     if (next > 0 && isSeasonNoun(t, j + next, v)) {
       return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.NEXT), j + next + 1 - i,
           v.seriesWords.contains(key(t, j + next)));
+    }
+    return null;
+  }
+
+  /**
+   * "the first three seasons" (1 to 3), "all five seasons" (all), "the first and second season",
+   * "die ersten drei Staffeln", "alle vier Staffeln", "die erste und zweite Staffel"; null when
+   * none starts at {@code i} (its article, if any, ends before {@code j}).
+   */
+  private static SeasonMatch severalAt(List<String> t, int i, int j, Vocabulary v) {
+    int all = v.seasonAllCount.matchAt(t, i);
+    if (all > 0) {
+      NumberWords.Match count = NumberWords.cardinal(t, i + all, v.german);
+      if (count != null && isSeasonNoun(t, i + all + count.length(), v)) {
+        return new SeasonMatch(SeasonSpec.of(SeasonSpec.Which.ALL), all + count.length() + 1, false);
+      }
+    }
+    int first = v.seasonFirst.matchAt(t, j);
+    if (first > 0) {
+      NumberWords.Match count = NumberWords.cardinal(t, j + first, v.german);
+      if (count != null && count.value() >= 2 && count.value() <= 100
+          && isSeasonNoun(t, j + first + count.length(), v)) {
+        return new SeasonMatch(SeasonSpec.several(1, count.value(), true), j + first + count.length() + 1 - i, false);
+      }
+    }
+    NumberWords.Match one = NumberWords.ordinal(t, j, v.german);
+    if (one != null) {
+      int k = j + one.length();
+      int join = v.seasonJoin.matchAt(t, k);
+      NumberWords.Match two = join > 0 ? NumberWords.ordinal(t, k + join, v.german) : null;
+      if (two != null && two.value() != one.value() && isSeasonNoun(t, k + join + two.length(), v)) {
+        boolean range = v.seasonRange.contains(key(t, k)) && two.value() > one.value();
+        return new SeasonMatch(SeasonSpec.several(one.value(), two.value(), range),
+            k + join + two.length() + 1 - i, false);
+      }
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package dev.overtalkerr.understanding;
 
+import dev.overtalkerr.domain.Kind;
 import java.util.List;
 
 /**
@@ -18,6 +19,13 @@ import java.util.List;
  * @param order "the newer one" / "the older one" preference when refining, or null
  * @param alternatives further readings of the title words (see {@link Reading}), most likely
  *     first; empty when the title is unambiguous
+ * @param person a director's or actor's name said with the title ("dune, the one with kyle
+ *     maclachlan"), lower case, never part of the title; or null
+ * @param sequel the entry of a series counted by the person ("the second harry potter film" is
+ *     2 of "harry potter"), or null
+ * @param kind animation, live action or documentary, when said ("the animated lion king"), or null
+ * @param origin the country a title comes from, ISO 3166 lower case ("the korean oldboy" is
+ *     "kr"), or null
  */
 public record Understanding(
     Intent intent,
@@ -28,7 +36,11 @@ public record Understanding(
     Temporal temporal,
     boolean fourK,
     Order order,
-    List<Reading> alternatives) {
+    List<Reading> alternatives,
+    String person,
+    Integer sequel,
+    Kind kind,
+    String origin) {
 
   /** "the newer one" or "the older one" / "the original". */
   public enum Order {
@@ -41,8 +53,20 @@ public record Understanding(
     alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
   }
 
+  /** Without person, sequel, kind or origin. */
+  public Understanding(Intent intent, String title, TypeHint mediaType, YearRange years, SeasonSpec season,
+      Temporal temporal, boolean fourK, Order order, List<Reading> alternatives) {
+    this(intent, title, mediaType, years, season, temporal, fourK, order, alternatives, null, null, null, null);
+  }
+
   public static Understanding of(Intent intent) {
     return new Understanding(intent, null, TypeHint.ANY, null, null, null, false, null, List.of());
+  }
+
+  /** The same understanding with another intent. */
+  public Understanding withIntent(Intent other) {
+    return new Understanding(other, title, mediaType, years, season, temporal, fourK, order, alternatives, person,
+        sequel, kind, origin);
   }
 
   /** The primary reading followed by the alternatives. */

@@ -1,5 +1,6 @@
 package dev.overtalkerr.understanding;
 
+import dev.overtalkerr.domain.Kind;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ public final class UtteranceParser {
   }
 
   /** What the slots of one utterance hold while it is being read. */
-  private static final class Slots {
+  static final class Slots {
     TypeHint type = TypeHint.ANY;
     YearRange years;
     SeasonSpec season;
@@ -102,10 +103,14 @@ public final class UtteranceParser {
     /** The words after "the movie", "a show called": a title, even "it" or "the one". */
     boolean namedAfterCarrier;
     List<Reading> alternatives = new ArrayList<>();
+    String person;
+    Integer sequel;
+    Kind kind;
+    String origin;
 
     boolean narrows() {
       return type != TypeHint.ANY || years != null || season != null || temporal != null || fourK
-          || order != null || choice;
+          || order != null || choice || person != null || kind != null || origin != null;
     }
   }
 
@@ -118,6 +123,10 @@ public final class UtteranceParser {
   public Understanding parse(String text, String language) {
     Vocabulary v = Vocabulary.forLanguage(language);
     List<String> t = tokens(text, v);
+    Intent whole = t.isEmpty() ? null : answer(t, v);
+    if (whole != null) {
+      return Understanding.of(whole); // "uh huh" before its "uh" is taken for a hesitation
+    }
     stripInterjections(t, v);
     if (t.isEmpty() || allIn(t, v.launch)) {
       return Understanding.of(Intent.LAUNCH);
@@ -125,6 +134,10 @@ public final class UtteranceParser {
     Intent answer = answer(t, v);
     if (answer != null) {
       return Understanding.of(answer);
+    }
+    Understanding status = status(t, v);
+    if (status != null) {
+      return status;
     }
     if (allIn(t, v.interjections)) {
       return Understanding.of(Intent.LAUNCH); // "um"
@@ -141,7 +154,11 @@ public final class UtteranceParser {
       Slots probe = new Slots();
       Understanding u = request(rest, v, probe);
       if (probe.verb || u.intent() == Intent.REFINE) {
-        return u;
+        boolean onlyWishes = u.intent() == Intent.REFINE && !probe.choice && u.years() == null
+            && u.mediaType() == TypeHint.ANY && u.season() == null && u.temporal() == null && !u.fourK()
+            && u.order() == null;
+        // "no, the british one": a no to what is on offer, with a wish for the next (origin, kind, person)
+        return onlyWishes ? u.withIntent(Intent.REJECT) : u;
       }
     }
     return request(t, v, new Slots());
@@ -311,7 +328,7 @@ public final class UtteranceParser {
 
   /** Kinds of answer words, in the order they win when several are said ("no, stop"). */
   private enum AnswerWord {
-    CANCEL, HELP, UNCLEAR, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, THANKS, NEUTRAL
+    CANCEL, HELP, UNCLEAR, NEXT, REJECT, CONFIRM, WEAK_CONFIRM, WAIT, THANKS, NEUTRAL
   }
 
   private static Phrases phrases(AnswerWord kind, Vocabulary v) {
@@ -323,6 +340,7 @@ public final class UtteranceParser {
       case REJECT -> v.reject;
       case CONFIRM -> v.confirm;
       case WEAK_CONFIRM -> v.weakConfirm;
+      case WAIT -> v.stall;
       case THANKS -> v.thanks;
       case NEUTRAL -> v.neutral;
     };
@@ -353,6 +371,9 @@ public final class UtteranceParser {
     }
     if (lastYesNo != null) {
       return lastYesNo;
+    }
+    if (words.contains(AnswerWord.WAIT)) {
+      return null; // "hang on" alone: stalling only while something is pending (the Interpreter knows)
     }
     if (words.contains(AnswerWord.WEAK_CONFIRM)) {
       return Intent.CONFIRM;
@@ -394,6 +415,11 @@ public final class UtteranceParser {
 
   private Understanding request(List<String> t, Vocabulary v, Slots s) {
     stripLead(t, v, s);
+    removeFillers(t, v);
+    if (selfCorrection(t, v)) {
+      stripLead(t, v, s); // "download barbie, sorry, get oppenheimer"
+    }
+    collapseStutter(t, v);
     extractFourK(t, v, s);
     TypeHint ruledOut = extractNegatedType(t, v);
     if (v.everything.isWhole(t)) {
@@ -408,6 +434,9 @@ public final class UtteranceParser {
     }
     stripLead(t, v, s);
     trailing(t, v, s);
+    Qualifiers.extractPerson(t, v, s);
+    Qualifiers.extract(t, v, s);
+    Qualifiers.extractSequel(t, v, s);
     if (!extractOrder(t, v, s)) {
       if (s.years == null) {
         apply(years(v).leading(t), s);
@@ -433,7 +462,7 @@ public final class UtteranceParser {
     String title = t.isEmpty() ? null : String.join(" ", t.stream().map(Phrases::key).toList());
     Intent intent = title != null ? Intent.REQUEST : s.narrows() ? Intent.REFINE : Intent.REQUEST;
     return new Understanding(intent, title, s.type, s.years, s.season, s.temporal, s.fourK, s.order,
-        s.alternatives);
+        s.alternatives, s.person, s.sequel, s.kind, s.origin);
   }
 
   /** Leading filler and one request verb, with the words that may follow the verb. */
@@ -467,7 +496,11 @@ public final class UtteranceParser {
       }
       soft += n;
     }
-    int verb = v.verbs.matchAt(t, soft);
+    // "could my son have X", "my wife wants X", "kann meine Tochter X haben" carry a title like a verb
+    int verb = householdFrame(t, soft, v);
+    if (verb == 0) {
+      verb = v.verbs.matchAt(t, soft);
+    }
     if (verb > 0 && soft + verb < t.size()) {
       s.verb = true;
       s.verbWord = t.get(soft);
@@ -477,6 +510,107 @@ public final class UtteranceParser {
         t.subList(0, n).clear();
       }
     }
+  }
+
+  /**
+   * "could my son have", "my wife wants", "the kids would love to watch", "kann meine Tochter":
+   * the length of a frame naming who a title is for, from {@code i}; 0 when there is none. German
+   * puts the verb at the end ("... haben"), so there a modal and the person are enough.
+   */
+  private static int householdFrame(List<String> t, int i, Vocabulary v) {
+    int k = i;
+    int modal = v.householdModals.matchAt(t, k);
+    k += modal;
+    int who = v.household.matchAt(t, k);
+    if (who == 0) {
+      return 0;
+    }
+    k += who;
+    int does = v.householdVerbs.matchAt(t, k);
+    if (does > 0) {
+      return k + does - i;
+    }
+    return modal > 0 && v.german ? k - i : 0;
+  }
+
+  /**
+   * Hesitations and fillers anywhere ("um", "you know", "whats it called", "Dings"). A lone filler
+   * that is all there is stays (it may be the title: "download er").
+   */
+  private static void removeFillers(List<String> t, Vocabulary v) {
+    List<String> kept = new ArrayList<>(t.size());
+    int removed = 0;
+    int i = 0;
+    while (i < t.size()) {
+      int n = v.fillers.matchAt(t, i);
+      if (n > 0) {
+        removed += n;
+        i += n;
+      } else {
+        kept.add(t.get(i++));
+      }
+    }
+    if (removed == 0 || (kept.isEmpty() && removed == 1)) {
+      return;
+    }
+    t.clear();
+    t.addAll(kept);
+  }
+
+  /**
+   * "barbie, sorry, oppenheimer", "dune i mean arrival", "Dark, nee, Babylon Berlin": only what
+   * follows the last taking-back word is meant. True when something was taken back.
+   */
+  private static boolean selfCorrection(List<String> t, Vocabulary v) {
+    for (int i = t.size() - 2; i >= 1; i--) {
+      int n = v.selfCorrections.matchAt(t, i);
+      if (n > 0 && i + n < t.size() && !onlyCorrectionLead(t, i, v)) {
+        t.subList(0, i + n).clear();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "no wait, I mean X": only leading correction words before {@code end} (the Interpreter's). */
+  private static boolean onlyCorrectionLead(List<String> t, int end, Vocabulary v) {
+    int i = 0;
+    for (int n = v.correctionLead.matchAt(t, i); n > 0 && i + n <= end; n = v.correctionLead.matchAt(t, i)) {
+      i += n;
+    }
+    return i == end;
+  }
+
+  /** "the the bear", "die die Eiskönigin": a small word said twice in a row counts once. */
+  private static void collapseStutter(List<String> t, Vocabulary v) {
+    for (int i = t.size() - 1; i >= 1; i--) {
+      if (t.get(i).equals(t.get(i - 1)) && v.stutterWords.contains(key(t, i))) {
+        t.remove(i);
+      }
+    }
+  }
+
+  /**
+   * "have we got dune", "do we have the bear", "haben wir Dune schon", "hast du Dark": a question
+   * about having a title ({@code status-have}), with "yet", "already", "schon" around the title
+   * left out. ("Is Dune ready yet" is read by the {@link Interpreter}.) Null when the sentence is no
+   * such question or names no title.
+   */
+  private Understanding status(List<String> t, Vocabulary v) {
+    int lead = v.statusHave.matchAt(t, 0);
+    if (lead == 0 || lead >= t.size()) {
+      return null;
+    }
+    List<String> rest = new ArrayList<>(t.subList(lead, t.size()));
+    int n;
+    while ((n = v.statusFiller.matchEndingAt(rest, rest.size())) > 0 && n < rest.size()) {
+      rest.subList(rest.size() - n, rest.size()).clear();
+    }
+    while ((n = v.statusFiller.matchAt(rest, 0)) > 0 && n < rest.size()) {
+      rest.subList(0, n).clear(); // "haben wir schon das boot"
+    }
+    Understanding u = request(rest, v, new Slots());
+    return u.hasTitle() ? u.withIntent(Intent.STATUS) : null;
   }
 
   /** "the series, not the movie": removes "not the movie" and returns the type it rules out. */
@@ -768,7 +902,7 @@ public final class UtteranceParser {
     }
   }
 
-  private static String key(List<String> t, int i) {
+  static String key(List<String> t, int i) {
     return Phrases.key(t.get(i));
   }
 }

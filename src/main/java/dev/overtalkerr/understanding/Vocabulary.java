@@ -161,6 +161,48 @@ final class Vocabulary {
   Set<String> newer;
   Set<String> older;
 
+  // --- issue 11: follow-ups, status questions, frames, qualifiers, sequels, people
+  /** "have we got X", "do we have X", "haben wir X": a status question about the title after it. */
+  Phrases statusHave;
+  /** "yet", "already", "schon": said around the title of a status question, meaning nothing. */
+  Phrases statusFiller;
+  /** Who a title is for: "my son", "the kids", "we", "meine Tochter". */
+  Phrases household;
+  /** "could", "can", "kann" before {@link #household}: "could my son have X". */
+  Phrases householdModals;
+  /** What the household does: "have", "wants", "would love to watch", "will". */
+  Phrases householdVerbs;
+  /** Removed anywhere: hesitation sounds, "you know", "whats it called", "Dings". */
+  Phrases fillers;
+  /** "X, sorry, Y", "X, nee, Y": what follows is meant. */
+  Phrases selfCorrections;
+  /** Words whose immediate repeat is a stutter ("the the bear"). */
+  Set<String> stutterWords;
+  /** older/newer: "the original X", "the X remake", "die neue Version von X". */
+  Map<String, Phrases> versions;
+  /** animation/live-action/documentary: "the animated X", "die Doku X". */
+  Map<String, Phrases> kinds;
+  /** ISO 3166 country (lower case) to its adjectives: "korean", "koreanischen". */
+  Map<String, Phrases> origins;
+  /** "version", "adaptation": after a qualifier ("the french version of X"). */
+  Set<String> versionNouns;
+  /** "miniseries" after a title: a series, never a title word. */
+  Phrases miniseries;
+  /** "black and white" in "X, the black and white one": said, not used. */
+  Phrases descriptors;
+  /** "part", "teil": "part two of X", "den zweiten Teil von X". */
+  Phrases sequelWords;
+  /** "with", "by", "the one with", "mit", "von": a person's name follows the title. */
+  Phrases personMarkers;
+  /** Markers after which a one-word name counts ("the one with cher"). */
+  Phrases personMarkersStrong;
+  /** Words never part of a name ("me" in "stand by me", "wolves"). */
+  Set<String> nameBlockers;
+  /** "the first three seasons": seasons 1 to N. */
+  Phrases seasonFirst;
+  /** "all five seasons": every season. */
+  Phrases seasonAllCount;
+
   static Vocabulary forLanguage(String language) {
     if (language != null && language.toLowerCase(Locale.ROOT).startsWith("de")) {
       return GERMAN;

@@ -5,6 +5,8 @@ import dev.overtalkerr.domain.BackendError;
 import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.Credits;
+import dev.overtalkerr.domain.Genre;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
@@ -40,6 +42,31 @@ class DemoCatalogueTest {
   private final DemoCatalogue demo = new DemoCatalogue(CLOCK);
 
   // --- the catalogue ---------------------------------------------------------------------
+
+  @Test
+  void peopleAreCreditedOnCatalogueTitlesAndFoundByTheirNameAsSpoken() {
+    for (MediaItem item : demo.all()) {
+      assertThat(item.genres()).as("genres are known words").isNotNull();
+    }
+    Credits kyle = demo.credits("kyle maclachlan", "en");
+    assertThat(kyle.person()).isEqualTo("Kyle MacLachlan");
+    assertThat(kyle.titles()).contains(new Credits.Credit(MediaType.MOVIE, 841)).doesNotContain(
+        new Credits.Credit(MediaType.MOVIE, 438631));
+    assertThat(demo.credits("Timothee Chalamet", "de").titles()).as("accents as spoken")
+        .contains(new Credits.Credit(MediaType.MOVIE, 438631));
+    assertThat(demo.credits("villeneuve", "en").person()).as("a family name alone").isEqualTo("Denis Villeneuve");
+    assertThat(demo.credits("nobody at all", "en").isEmpty()).isTrue();
+    assertThat(demo.credits("", "en").isEmpty()).isTrue();
+    Set<Credits.Credit> everyTitle = demo.all().stream().map(i -> new Credits.Credit(i.type(), i.tmdbId()))
+        .collect(Collectors.toSet());
+    for (String name : List.of("kyle maclachlan", "denis villeneuve", "greta gerwig", "tom hanks", "emma watson",
+        "christopher nolan", "ridley scott", "park chan wook", "spike lee")) {
+      Credits c = demo.credits(name, "en");
+      assertThat(c.titles()).as(name + " is credited on catalogue titles").isNotEmpty().isSubsetOf(everyTitle);
+    }
+    assertThat(demo.search("beauty and the beast", "de")).as("genres survive a German title")
+        .anyMatch(i -> i.genres().contains(Genre.ANIMATION) && i.title().equals("Die Schöne und das Biest"));
+  }
 
   @Test
   void holdsAtLeastSixtyFilmsAndSeriesInEveryState() {

@@ -6,6 +6,8 @@ import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.domain.BackendInfo;
 import dev.overtalkerr.domain.BackendUser;
+import dev.overtalkerr.domain.Credits;
+import dev.overtalkerr.domain.Genre;
 import dev.overtalkerr.domain.MediaItem;
 import dev.overtalkerr.domain.MediaRequest;
 import dev.overtalkerr.domain.MediaType;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.overtalkerr.backend.fake.FakeBackendServer;
 import dev.overtalkerr.backend.fake.FakeSeerr;
+import dev.overtalkerr.backend.fake.FakeTitle;
 import dev.overtalkerr.backend.fake.RecordedCall;
 import dev.overtalkerr.backend.fake.SpecValidator;
 import java.time.Duration;
@@ -118,6 +121,46 @@ class SeerrClientTest {
     assertThat(got.title()).isEqualTo("Game of Thrones");
     assertThat(got.tvdbId()).isEqualTo(121361);
     assertThat(got.status()).isEqualTo(Availability.PARTIALLY_AVAILABLE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("flavours")
+  void creditsComeFromThePersonSearchAndCombinedCredits(FakeSeerr server) throws Exception {
+    FakeTitle lynchDune = server.addMovie(841, "Dune", 1984, Availability.UNKNOWN);
+    FakeTitle twinPeaks = server.addSeries(1920, 70533, "Twin Peaks", 1990, Availability.UNKNOWN);
+    server.addMovie(438631, "Dune", 2021, Availability.UNKNOWN);
+    server.addPerson(6677, "Kyle MacLachlan", List.of(lynchDune, twinPeaks), List.of());
+    server.addPerson(6678, "Kyle MacLachlan Junior", List.of(), List.of());
+    server.addPerson(5602, "David Lynch", List.of(twinPeaks), List.of(lynchDune));
+    SeerrClient client = client(server);
+
+    Credits kyle = client.credits("kyle maclachlan", "en");
+    assertThat(kyle.person()).isEqualTo("Kyle MacLachlan");
+    assertThat(kyle.titles()).containsExactlyInAnyOrder(new Credits.Credit(MediaType.MOVIE, 841),
+        new Credits.Credit(MediaType.TV, 1920));
+    assertThat(fake.calls("GET", "/api/v1/person/6677/combined_credits")).hasSize(1);
+    assertThat(client.credits("David Lynch", null).includes(client.search("dune", null).stream()
+        .filter(i -> i.year() == 1984).findFirst().orElseThrow())).as("crew counts too").isTrue();
+
+    assertThat(client.credits("nobody of that name", "en").isEmpty()).isTrue();
+    assertThat(client.credits(" ", "en").isEmpty()).isTrue();
+    assertThat(fake.calls("GET", "/api/v1/person/")).as("no credits call without a person").hasSize(2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("flavours")
+  void searchResultsCarryGenresThatTellVersionsApartAndCountriesOfOrigin(FakeSeerr server) throws Exception {
+    server.addMovie(10020, "Beauty and the Beast", 1991, Availability.UNKNOWN).genres(16, 10751, 14);
+    server.addMovie(321612, "Beauty and the Beast", 2017, Availability.UNKNOWN).genres(10751, 14);
+    server.addSeries(2996, 78107, "The Office", 2001, Availability.UNKNOWN).countries("GB");
+    SeerrClient client = client(server);
+
+    List<MediaItem> beauty = client.search("beauty and the beast", "en");
+    assertThat(beauty).extracting(MediaItem::year, MediaItem::genres)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1991, java.util.Set.of(Genre.ANIMATION)),
+            org.assertj.core.groups.Tuple.tuple(2017, java.util.Set.of()));
+    assertThat(client.search("the office", "en").get(0).originCountries()).containsExactly("GB");
+    assertThat(client.details(MediaType.MOVIE, 10020, "en").genres()).containsExactly(Genre.ANIMATION);
   }
 
   @ParameterizedTest

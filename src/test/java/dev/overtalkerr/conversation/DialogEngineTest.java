@@ -741,4 +741,24 @@ class DialogEngineTest {
     assertThat(moment.end()).isFalse();
     assertThat(say("den", "the american one", "en").end()).isFalse();
   }
+
+  @Test
+  void aYesToSomethingThereAlreadyIsToldAsADuplicateAndAFilingAsFiled() {
+    List<dev.overtalkerr.domain.RequestEvents.Filing> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Settings settings = new SettingsLoader(Map.of("MOCK_BACKEND", "true", "OVERTALKERR_DATA_DIR", data.toString()))
+        .load(Optional.empty(), Optional.empty(), true);
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    RequestLedger ledger = new RequestLedger(settings, json);
+    Languages languages = new Languages(settings);
+    engine = new DialogEngine(new dev.overtalkerr.understanding.Interpreter(new UtteranceParser(clock)), new Ranker(clock), catalogue,
+        new Replies(new Speech(), languages), new Requesters(settings), new RequestDesk(catalogue, ledger, clock, told::add),
+        new RequestsOverview(catalogue, ledger, clock), languages, settings, clock);
+    say("get breaking bad");
+    say("yes");
+    say("den", "download ocean's twelve", "en");
+    say("den", "yes", "en");
+    assertThat(told).extracting(f -> f.outcome().name() + " " + f.item().title())
+        .containsExactly("DUPLICATE Breaking Bad", "FILED Ocean's Twelve");
+    assertThat(told.get(1).satelliteId()).isEqualTo("den");
+  }
 }

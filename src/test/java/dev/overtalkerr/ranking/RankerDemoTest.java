@@ -66,6 +66,32 @@ class RankerDemoTest {
     assertThat(ranked).extracting(r -> r.item().title()).containsExactly("Blade Runner 2049", "Blade Runner");
   }
 
+  @Test
+  void creditsKindOriginAndSequelsFromTheCatalogueChooseTheEntry() {
+    Understanding dune = u("dune", null, TypeHint.ANY, null);
+    assertThat(top(dune, "en", Preferences.credits(demo.credits("kyle maclachlan", "en")))).isEqualTo("Dune (1984)");
+    assertThat(top(dune, "en", Preferences.credits(demo.credits("timothee chalamet", "en")))).isEqualTo("Dune (2021)");
+    assertThat(top(dune, "en", Preferences.sequel(2))).isEqualTo("Dune: Part Two (2024)");
+    assertThat(top(u("harry potter", null, TypeHint.MOVIE, null), "en", Preferences.sequel(3)))
+        .isEqualTo("Harry Potter and the Prisoner of Azkaban (2004)");
+    assertThat(top(u("the lion king", null, TypeHint.ANY, null), "en", Preferences.kind(dev.overtalkerr.domain.Kind.ANIMATION)))
+        .isEqualTo("The Lion King (1994)");
+    assertThat(top(u("beauty and the beast", null, TypeHint.ANY, null), "en",
+        Preferences.kind(dev.overtalkerr.domain.Kind.LIVE_ACTION))).isEqualTo("Beauty and the Beast (2017)");
+    assertThat(top(u("oldboy", null, TypeHint.ANY, null), "en", Preferences.origin("kr"))).isEqualTo("Oldboy (2003)");
+    assertThat(top(u("godzilla", null, TypeHint.ANY, null), "en", Preferences.origin("jp"))).isEqualTo("Godzilla (1954)");
+    assertThat(top(u("the office", null, TypeHint.ANY, null), "en", Preferences.origin("gb"))).isEqualTo("The Office (2001)");
+    assertThat(top(u("megan", null, TypeHint.ANY, null), "en", Preferences.NONE)).isEqualTo("M3GAN (2022)");
+    assertThat(top(u("toy story three", null, TypeHint.ANY, null), "en", Preferences.NONE)).isEqualTo("Toy Story 3 (2010)");
+  }
+
+  private String top(Understanding u, String language, Preferences preferences) {
+    Reading reading = u.readings().get(0);
+    List<Ranked> ranked = ranker.rank(u, Map.of(reading, demo.search(reading.title(), language)), preferences);
+    assertThat(ranked).isNotEmpty();
+    return ranked.get(0).item().title() + " (" + ranked.get(0).item().year() + ")";
+  }
+
   private String top(Understanding u, String language) {
     Reading reading = u.readings().get(0);
     List<Ranked> ranked = ranker.rank(u, Map.of(reading, demo.search(reading.title(), language)));

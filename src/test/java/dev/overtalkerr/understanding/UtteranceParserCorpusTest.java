@@ -37,12 +37,23 @@ class UtteranceParserCorpusTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final UtteranceParser parser = new UtteranceParser(CLOCK);
+  private final Interpreter interpreter = new Interpreter(parser);
 
   @Test
   void developmentCorpusPassesCompletely() throws IOException {
-    Result r = run("/corpus/corpus.jsonl");
-    assertTrue(r.total >= 150, "the corpus has at least 150 utterances, has " + r.total);
-    assertTrue(r.german >= 30, "the corpus has at least 30 German utterances, has " + r.german);
+    passesCompletely("/corpus/corpus.jsonl", 150, 30);
+  }
+
+  /** The second development corpus (issue 11's classes, with follow-ups told their context). */
+  @Test
+  void secondDevelopmentCorpusPassesCompletely() throws IOException {
+    passesCompletely("/corpus/corpus-2.jsonl", 100, 40);
+  }
+
+  private void passesCompletely(String corpus, int atLeast, int germanAtLeast) throws IOException {
+    Result r = run(corpus);
+    assertTrue(r.total >= atLeast, "the corpus has at least " + atLeast + " utterances, has " + r.total);
+    assertTrue(r.german >= germanAtLeast, "the corpus has at least " + germanAtLeast + " German utterances, has " + r.german);
     assertTrue(r.failures.isEmpty(),
         r.failures.size() + " of " + r.total + " utterances misread:\n" + String.join("\n", r.failures));
   }
@@ -67,6 +78,27 @@ class UtteranceParserCorpusTest {
    */
   static final int HELD_OUT_PASSED = 99;
 
+  /**
+   * The second held-out set (issue 11: frames, qualifiers, disfluency, several seasons, sequels,
+   * people, follow-ups during an offer, German), written before any change for that issue and
+   * never tuned to. Measured against the parser as it was before the change: 21 of 118 (18 %); 24
+   * after the lead's "several seasons" change on main; after issue 11's parser work (built against
+   * {@code corpus-2.jsonl} only): 96 of 118 (81 %); read through the lead's {@link Interpreter}
+   * after merging it (status questions and stalling read in context): 95 of 118 (81 %). The floor
+   * is that last measurement.
+   */
+  static final int HELD_OUT_2_PASSED = 95;
+
+  @Test
+  void secondHeldOutSetStaysAtItsMeasuredPassRate() throws IOException {
+    Result r = run("/corpus/heldout-2.jsonl");
+    int passed = r.total - r.failures.size();
+    System.out.println("heldout-2: " + passed + " of " + r.total + " (" + r.german + " German)");
+    assertTrue(passed >= HELD_OUT_2_PASSED,
+        "held-out 2: " + passed + " of " + r.total + " (floor " + HELD_OUT_2_PASSED + "):\n"
+            + String.join("\n", r.failures));
+  }
+
   record Result(int total, int german, List<String> failures) {}
 
   private Result run(String resource) throws IOException {
@@ -90,7 +122,8 @@ class UtteranceParserCorpusTest {
           german++;
         }
         String text = c.get("text").asText();
-        Understanding u = parser.parse(text, language);
+        Understanding u = resource.contains("-2.")
+            ? understand(text, language, c.path("context").asText(null)) : parser.parse(text, language);
         String actual = describe(JSON.readTree(UtteranceParser.toJson(u)), u);
         String expected = describe(expectedContract(c), c);
         if (!actual.equals(expected)) {
@@ -100,6 +133,44 @@ class UtteranceParserCorpusTest {
       }
     }
     return new Result(total, german, failures);
+  }
+
+  /**
+   * The second round's corpora are read as the conversation reads a turn, by the {@link
+   * Interpreter} (status questions and stalling live there), told what the dialog waits for ({@code context}: "offer"
+   * while a match awaits yes or no; absent: nothing pending).
+   */
+  private Understanding understand(String text, String language, String context) {
+    DialogContext dialog = "offer".equals(context) ? new DialogContext(Expect.CONFIRM, "Dune", false) : DialogContext.NONE;
+    return interpreter.interpret(new Utterance(text, null, null, null, language), dialog).understanding();
+  }
+
+  /** What the ranker gets besides the contract fields: person, sequel, kind, origin. */
+  private static String extras(Understanding u) {
+    StringBuilder b = new StringBuilder();
+    if (u.person() != null) {
+      b.append(" person=").append(u.person());
+    }
+    if (u.sequel() != null) {
+      b.append(" sequel=").append(u.sequel());
+    }
+    if (u.kind() != null) {
+      b.append(" kind=").append(u.kind().wire());
+    }
+    if (u.origin() != null) {
+      b.append(" origin=").append(u.origin());
+    }
+    return b.toString();
+  }
+
+  private static String extras(JsonNode c) {
+    StringBuilder b = new StringBuilder();
+    for (String field : List.of("person", "sequel", "kind", "origin")) {
+      if (c.hasNonNull(field)) {
+        b.append(' ').append(field).append('=').append(c.get(field).asText());
+      }
+    }
+    return b.toString();
   }
 
   private static JsonNode expectedContract(JsonNode c) {
@@ -124,6 +195,7 @@ class UtteranceParserCorpusTest {
       for (Reading r : u.alternatives()) {
         b.append(" alt=").append(r.title()).append('|').append(years(r.years()));
       }
+      b.append(extras(u));
     } else if (extra instanceof JsonNode c) {
       if (c.hasNonNull("order")) {
         b.append(" order=").append(c.get("order").asText());
@@ -133,6 +205,7 @@ class UtteranceParserCorpusTest {
         b.append(" alt=").append(r.get("title").asText()).append('|')
             .append(y.isObject() ? y.get("from").asInt() + "-" + y.get("to").asInt() : "null");
       }
+      b.append(extras(c));
     }
     return b.toString();
   }

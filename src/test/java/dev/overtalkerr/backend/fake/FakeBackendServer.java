@@ -36,6 +36,7 @@ public abstract class FakeBackendServer implements AutoCloseable {
   private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
   private final List<FakeTitle> titles = new CopyOnWriteArrayList<>();
   private final List<FakeUser> users = new CopyOnWriteArrayList<>();
+  private final List<FakePerson> people = new CopyOnWriteArrayList<>();
   protected final List<FiledRequest> filed = new CopyOnWriteArrayList<>();
   private volatile String apiKey = API_KEY;
   private volatile int failuresLeft;
@@ -185,6 +186,17 @@ public abstract class FakeBackendServer implements AutoCloseable {
     FakeUser u = new FakeUser(id, name, email, admin);
     users.add(u);
     return u;
+  }
+
+  /** Adds a person credited on catalogue titles (for credits lookups). */
+  public FakePerson addPerson(int id, String name, List<FakeTitle> cast, List<FakeTitle> crew) {
+    FakePerson p = new FakePerson(id, name, cast, crew);
+    people.add(p);
+    return p;
+  }
+
+  public List<FakePerson> people() {
+    return List.copyOf(people);
   }
 
   public List<FakeTitle> titles() {

@@ -33,6 +33,7 @@ import mockwebserver3.MockResponse;
 public final class FakeSeerr extends FakeBackendServer {
   private static final Pattern ONE_REQUEST = Pattern.compile("/api/v1/request/(\\d+)");
   private static final Pattern DETAILS = Pattern.compile("/api/v1/(movie|tv)/(\\d+)");
+  private static final Pattern CREDITS = Pattern.compile("/api/v1/person/(\\d+)/combined_credits");
   private static final String CSRF_SECRET = "csrf-secret-cookie";
   private static final String CSRF_TOKEN = "csrf-token-value";
 
@@ -229,6 +230,15 @@ public final class FakeSeerr extends FakeBackendServer {
         }
         return ok(200, details(t.get()));
       }
+      Matcher c = CREDITS.matcher(path);
+      if (c.matches()) {
+        int id = Integer.parseInt(c.group(1));
+        Optional<FakePerson> person = people().stream().filter(p -> p.id() == id).findFirst();
+        if (person.isEmpty()) {
+          return json(500, "{\"message\":\"Unable to retrieve combined credits.\"}");
+        }
+        return ok(200, combinedCredits(person.get()));
+      }
       if (path.equals("/api/v1/request")) {
         return ok(200, requestList(call));
       }
@@ -391,22 +401,51 @@ public final class FakeSeerr extends FakeBackendServer {
           .put("title", "The Matrix").put("releaseDate", "1999-03-31").put("adult", false).put("video", false);
       known.putArray("genreIds").add(28);
     }
+    for (FakePerson person : people()) {
+      if (!q.isBlank() && person.name().toLowerCase(Locale.ROOT).contains(q)) {
+        ObjectNode p = results.addObject().put("id", person.id()).put("mediaType", "person").putNull("profilePath")
+            .put("adult", false).put("name", person.name()).put("popularity", 20.0);
+        ArrayNode knownFor = p.putArray("knownFor");
+        person.cast().stream().limit(1).forEach(t -> common(knownFor.addObject(), t));
+      }
+    }
     ObjectNode page = JSON.createObjectNode().put("page", 1).put("totalPages", 1).put("totalResults", results.size());
     page.set("results", results);
     return page;
+  }
+
+  /** {@code /person/{id}/combined_credits}: cast and crew entries shaped like the real answer. */
+  private ObjectNode combinedCredits(FakePerson person) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode cast = body.putArray("cast");
+    for (FakeTitle t : person.cast()) {
+      ObjectNode c = cast.addObject();
+      common(c, t);
+      c.put("creditId", "c" + person.id() + "-" + t.tmdbId()).put("character", "Someone");
+    }
+    ArrayNode crew = body.putArray("crew");
+    for (FakeTitle t : person.crew()) {
+      ObjectNode c = crew.addObject();
+      common(c, t);
+      c.put("creditId", "d" + person.id() + "-" + t.tmdbId()).put("department", "Directing").put("job", "Director");
+    }
+    body.put("id", person.id());
+    return body;
   }
 
   private void common(ObjectNode r, FakeTitle t) {
     r.put("id", t.tmdbId()).put("mediaType", t.type().wire()).put("popularity", 40.5 + t.tmdbId() % 7)
         .put("posterPath", "/poster" + t.tmdbId() + ".jpg").putNull("backdropPath").put("voteCount", 1200)
         .put("voteAverage", 7.9).put("overview", t.overview()).put("originalLanguage", "en").put("adult", false);
-    r.putArray("genreIds").add(18);
+    ArrayNode genres = r.putArray("genreIds");
+    t.genreIds().forEach(genres::add);
     if (t.type() == MediaType.MOVIE) {
       r.put("title", t.title()).put("originalTitle", t.title()).put("releaseDate", t.releaseDate())
           .put("video", false);
     } else {
       r.put("name", t.title()).put("originalName", t.title()).put("firstAirDate", t.releaseDate());
-      r.putArray("originCountry").add("US");
+      ArrayNode countries = r.putArray("originCountry");
+      t.originCountries().forEach(countries::add);
     }
   }
 

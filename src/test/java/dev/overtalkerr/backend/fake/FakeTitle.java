@@ -47,6 +47,8 @@ public final class FakeTitle {
   private volatile Availability status;
   private volatile Availability status4k = Availability.UNKNOWN;
   private final Map<Integer, FakeSeason> seasons = new TreeMap<>();
+  private volatile java.util.List<Integer> genreIds = java.util.List.of(18);
+  private volatile java.util.List<String> originCountries = java.util.List.of("US");
 
   FakeTitle(MediaType type, int tmdbId, Integer tvdbId, String title, int year, Availability status) {
     this.type = type;
@@ -97,6 +99,26 @@ public final class FakeTitle {
   public FakeTitle status4k(Availability value) {
     this.status4k = value;
     return this;
+  }
+
+  /** TMDB genre ids the fake reports (default: 18, drama). */
+  public FakeTitle genres(Integer... ids) {
+    this.genreIds = java.util.List.of(ids);
+    return this;
+  }
+
+  public java.util.List<Integer> genreIds() {
+    return genreIds;
+  }
+
+  /** ISO 3166 countries of origin the fake reports for a series (default: US). */
+  public FakeTitle countries(String... codes) {
+    this.originCountries = java.util.List.of(codes);
+    return this;
+  }
+
+  public java.util.List<String> originCountries() {
+    return originCountries;
   }
 
   /** Adds or replaces a season (0 = specials). */
