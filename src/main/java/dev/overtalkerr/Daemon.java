@@ -1,11 +1,13 @@
 package dev.overtalkerr;
 
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
+import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import dev.overtalkerr.mqtt.MqttConnection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class Daemon implements AutoCloseable {
         log.warn("Could not identify the media backend yet: {}", e.getMessage());
       }
     });
+    resolvePeople();
     Protocol wanted = settings.mqtt().protocol();
     if (wanted != Protocol.AUTO) {
       return connect(wanted);
@@ -50,6 +53,29 @@ public final class Daemon implements AutoCloseable {
       }
       return CompletableFuture.failedFuture(cause);
     });
+  }
+
+  /** Looks the configured backend users up by name (and logs them); retried every minute until it works. */
+  private void resolvePeople() {
+    if (app.requesters().namesResolved()) {
+      return;
+    }
+    try {
+      app.workers().execute(() -> {
+        try {
+          app.requesters().resolveAll();
+        } catch (BackendException | java.io.IOException | RuntimeException e) {
+          log.warn("Cannot read the user list to map people yet ({}); trying again in a minute", e.getMessage());
+          try {
+            app.scheduler().schedule(this::resolvePeople, 1, TimeUnit.MINUTES);
+          } catch (RejectedExecutionException stopping) {
+            // shutting down
+          }
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      // shutting down
+    }
   }
 
   private CompletableFuture<Void> connect(Protocol protocol) {
