@@ -60,7 +60,7 @@ class AddonFilesTest {
 
     /** The contract's intent hints. */
     private static final Set<String> CONTRACT_INTENTS = Set.of(
-            "request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help");
+            "request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help", "status");
     /** The fields of a request on {@code <base>/assist/request}. */
     private static final List<String> CONTRACT_REQUEST_FIELDS = List.of(
             "id", "text", "intent", "slots", "language", "satellite_id", "device_id", "user_id", "conversation_id");

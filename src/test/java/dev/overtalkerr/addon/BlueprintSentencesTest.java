@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.overtalkerr.understanding.TypeHint;
 import dev.overtalkerr.understanding.Understanding;
+import dev.overtalkerr.understanding.DialogContext;
+import dev.overtalkerr.understanding.Hint;
+import dev.overtalkerr.understanding.Intent;
+import dev.overtalkerr.understanding.Interpretation;
+import dev.overtalkerr.understanding.Interpreter;
+import dev.overtalkerr.understanding.Utterance;
 import dev.overtalkerr.understanding.UtteranceParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +116,14 @@ class BlueprintSentencesTest {
         }
         for (JsonNode template : entry.getValue().path("default")) {
           for (String sentence : expand(template.asText())) {
+            if (intent.equals("status")) {
+              checked++;
+              String problem = checkQuestion(sentence, language, title);
+              if (problem != null) {
+                problems.add("\"" + sentence + "\" (status): " + problem);
+              }
+              continue;
+            }
             // "{season} season" wants an ordinal ("the second season"), "season {season}" a number
             String text = sentence.replace("{1..60:season}", "2").replace("{title}", title)
                 .replace("{season} season", language.equals("de") ? "zweite Staffel" : "second season")
@@ -126,6 +140,24 @@ class BlueprintSentencesTest {
     }
     assertThat(checked).isGreaterThan(10);
     assertThat(problems).as("%d sentences checked", checked).isEmpty();
+  }
+
+  /**
+   * A question: with a title, read as a question about that title (as the daemon reads it with the
+   * trigger's hint and slot, and from the words alone); without one, a question about the requests.
+   */
+  private static String checkQuestion(String sentence, String language, String title) {
+    Interpreter interpreter = new Interpreter(new UtteranceParser(Clock.systemUTC()));
+    String text = sentence.replace("{title}", title);
+    if (sentence.contains("{title}")) {
+      Interpretation hinted = interpreter.interpret(new Utterance(text, Hint.STATUS, title, null, language), DialogContext.NONE);
+      Interpretation alone = interpreter.interpret(new Utterance(text, null, null, null, language), DialogContext.NONE);
+      return hinted.intent() == Intent.STATUS && title.equals(hinted.understanding().title())
+          && alone.intent() == Intent.STATUS && title.equals(alone.understanding().title()) ? null
+          : "not a question about " + title + ": " + hinted + " / " + alone;
+    }
+    Interpretation list = interpreter.interpret(new Utterance(text, Hint.STATUS, null, null, language), DialogContext.NONE);
+    return list.intent() == Intent.REQUESTS ? null : "not a question about the requests: " + list;
   }
 
   /** The title, and the season or type the sentence names in so many words. */
@@ -195,7 +227,7 @@ class BlueprintSentencesTest {
       "voice_requests_ranges_de.yaml, de"})
   void noSentenceTakesABuiltInCommand(String file, String language) throws IOException {
     List<java.util.regex.Pattern> patterns = new ArrayList<>();
-    for (String input : List.of("request_sentences", "help_sentences")) {
+    for (String input : List.of("request_sentences", "help_sentences", "status_sentences")) {
       for (String sentence : defaultSentences(file, input)) {
         patterns.add(hassilPattern(sentence));
       }
