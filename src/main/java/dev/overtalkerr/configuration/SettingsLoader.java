@@ -68,6 +68,7 @@ public final class SettingsLoader {
       "base_topic", "mqtt.base-topic",
       "discovery_prefix", "mqtt.discovery-prefix",
       "language", "dialog.language",
+      "offer_play", "dialog.offer-play",
       "default_backend_user", "users.default",
       "ha_discovery", "home-assistant.discovery",
       "ha_birth_topic", "home-assistant.birth-topic",

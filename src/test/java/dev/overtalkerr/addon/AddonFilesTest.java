@@ -53,7 +53,7 @@ class AddonFilesTest {
     /** The options the daemon reads from /data/options.json (top level, then inside users). */
     private static final Set<String> DAEMON_OPTIONS = Set.of(
             "media_backend_url", "media_backend_api_key", "media_backend_type", "mock_backend",
-            "language", "session_timeout_seconds", "default_backend_user", "users", "mqtt_url",
+            "language", "session_timeout_seconds", "offer_play", "default_backend_user", "users", "mqtt_url",
             "mqtt_username", "mqtt_password", "base_topic", "discovery_prefix", "ha_discovery", "ha_birth_topic",
             "tracking_poll_interval_seconds", "seerr_webhook_port", "seerr_webhook_secret", "log_level", "log_format");
     private static final Set<String> DAEMON_USER_FIELDS = Set.of("ha_user", "satellite", "backend_user", "allow_4k");

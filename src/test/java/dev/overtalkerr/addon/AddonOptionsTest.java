@@ -52,6 +52,15 @@ class AddonOptionsTest {
     assertBroker(s, "mqtt://broker.lan:1883", "", "");
   }
 
+  @Test
+  void offeringToPlayWhatIsThereIsOnUnlessSwitchedOff() throws Exception {
+    assertThat(load("""
+        {"media_backend_url": "http://seerr:5055", "media_backend_api_key": "k-123456"}""", Map.of()).dialog().offerPlay()).isTrue();
+    assertThat(load("""
+        {"media_backend_url": "http://seerr:5055", "media_backend_api_key": "k-123456", "offer_play": false}""", Map.of())
+        .dialog().offerPlay()).isFalse();
+  }
+
   private static void assertBroker(Settings s, String url, String username, String password) {
     assertThat(s.mqtt().url()).isEqualTo(url);
     assertThat(s.mqtt().username()).isEqualTo(username);
