@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.conversation.DialogEngine;
+import dev.overtalkerr.requesting.Requesters;
 import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
@@ -23,6 +24,8 @@ public interface AppComponent {
   MediaBackend backend();
 
   DialogEngine dialog();
+
+  Requesters requesters();
 
   UtteranceParser parser();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dev.overtalkerr.configuration.HomeAssistantPeople;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.ranking.Ranker;
 import dev.overtalkerr.understanding.Interpreter;
@@ -13,6 +14,7 @@ import dev.overtalkerr.understanding.UtteranceParser;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +63,13 @@ interface AppModule {
         .followRedirects(false)
         .followSslRedirects(false)
         .build();
+  }
+
+  /** Home Assistant's people, when the app's Supervisor token (or HA_URL and HA_TOKEN) is there. */
+  @Provides
+  @Singleton
+  static Optional<HomeAssistantPeople> people(OkHttpClient http, ObjectMapper json) {
+    return HomeAssistantPeople.fromEnvironment(System.getenv(), http, json);
   }
 
   /** The version of this build, as Home Assistant shows it. */

@@ -1,10 +1,12 @@
 package dev.overtalkerr;
 
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
+import dev.overtalkerr.domain.BackendException;
 import dev.overtalkerr.mqtt.BrokerComponent;
 import dev.overtalkerr.mqtt.MqttConnection;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class Daemon implements AutoCloseable {
         log.warn("Could not identify the media backend yet: {}", e.getMessage());
       }
     });
+    resolvePeople();
     return MqttConnection.connect(settings.mqtt().protocol(), this::component, BrokerComponent::connection, refused -> {
       refused.homeAssistant().stop();
       refused.connection().close();
@@ -44,6 +47,29 @@ public final class Daemon implements AutoCloseable {
       app.tracker().start();
       app.webhook().start();
     });
+  }
+
+  /** Looks the configured backend users up by name (and logs them); retried every minute until it works. */
+  private void resolvePeople() {
+    if (app.requesters().namesResolved()) {
+      return;
+    }
+    try {
+      app.workers().execute(() -> {
+        try {
+          app.requesters().resolveAll();
+        } catch (BackendException | java.io.IOException | RuntimeException e) {
+          log.warn("Cannot read the user list to map people yet ({}); trying again in a minute", e.getMessage());
+          try {
+            app.scheduler().schedule(this::resolvePeople, 1, TimeUnit.MINUTES);
+          } catch (RejectedExecutionException stopping) {
+            // shutting down
+          }
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      // shutting down
+    }
   }
 
   /** A broker component for one protocol, its channels subscribed once it connects. */

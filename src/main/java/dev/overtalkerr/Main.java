@@ -33,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
  * The command line.
  *
  * <pre>
- * overtalkerr [--config FILE] [--addon-options FILE]        run the daemon
+ * overtalkerr [--config FILE] [--addon-options FILE] [--heartbeat FILE]   run the daemon
  * overtalkerr --demo                                        run on the demo catalogue and an embedded broker
  * overtalkerr parse [--language L] "utterance" ...          print what was understood, one JSON line each
  * overtalkerr say [--session S] [--user U] [--satellite X] [--language L] [--json] "utterance"
@@ -51,7 +51,9 @@ public final class Main {
 
   private static final String USAGE_TEXT = """
       Usage:
-        overtalkerr [--config FILE] [--addon-options FILE]   run the daemon
+        overtalkerr [--config FILE] [--addon-options FILE] [--heartbeat FILE]
+                                                             run the daemon (--heartbeat, or OVERTALKERR_HEARTBEAT: a file
+                                                             touched every 10 s while connected to the broker)
         overtalkerr --demo                                   run on the demo catalogue and an embedded MQTT broker
         overtalkerr parse [--language en|de] "utterance" ...  print what Overtalkerr understood (JSON, one line each)
         overtalkerr say [--session S] [--user U] [--satellite X] [--language L] [--json] "utterance"
@@ -101,6 +103,8 @@ public final class Main {
         rest.remove(0);
         return say(rest, env, config, addonOptions, out, err);
       }
+      Optional<Path> heartbeat = option(rest, "--heartbeat").map(Path::of)
+          .or(() -> Optional.ofNullable(env.get("OVERTALKERR_HEARTBEAT")).filter(s -> !s.isBlank()).map(Path::of));
       boolean demo = rest.remove("--demo");
       rest.remove("run");
       if (!rest.isEmpty()) {
@@ -108,7 +112,7 @@ public final class Main {
         err.println(USAGE_TEXT);
         return USAGE;
       }
-      return daemon(demo, env, config, addonOptions, out);
+      return daemon(demo, env, config, addonOptions, heartbeat, out);
     } catch (ConfigurationException e) {
       err.println("overtalkerr: configuration error: " + Secrets.mask(e.getMessage()));
       return USAGE;
@@ -119,7 +123,8 @@ public final class Main {
     }
   }
 
-  private static int daemon(boolean demo, Map<String, String> env, Optional<Path> config, Optional<Path> addonOptions, PrintStream out) {
+  private static int daemon(boolean demo, Map<String, String> env, Optional<Path> config, Optional<Path> addonOptions,
+      Optional<Path> heartbeatFile, PrintStream out) {
     Map<String, String> environment = new HashMap<>(env);
     Path demoData = null;
     if (demo) {
@@ -146,7 +151,9 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     EmbeddedBroker broker = embedded;
     Path tempData = demoData;
+    Optional<Heartbeat> heartbeat = heartbeatFile.map(f -> new Heartbeat(f, daemon::isConnected, Clock.systemUTC()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      heartbeat.ifPresent(Heartbeat::close);
       daemon.close();
       if (broker != null) {
         broker.close();
@@ -156,6 +163,7 @@ public final class Main {
       }
       stopped.countDown();
     }, "overtalkerr-shutdown"));
+    heartbeat.ifPresent(h -> h.start(app.scheduler()));
     daemon.start().whenComplete((v, e) -> {
       if (e != null) {
         org.slf4j.LoggerFactory.getLogger(Main.class).error("Cannot connect to the MQTT broker: {}", e.getMessage());

@@ -68,6 +68,7 @@ public final class SettingsLoader {
       "base_topic", "mqtt.base-topic",
       "discovery_prefix", "mqtt.discovery-prefix",
       "language", "dialog.language",
+      "offer_play", "dialog.offer-play",
       "default_backend_user", "users.default",
       "ha_discovery", "home-assistant.discovery",
       "ha_birth_topic", "home-assistant.birth-topic",
@@ -75,6 +76,9 @@ public final class SettingsLoader {
       "seerr_webhook_secret", "tracking.webhook.secret",
       "log_level", "logging.level",
       "log_format", "logging.format");
+
+  /** App options that only count together with {@code mqtt_url}. */
+  private static final Set<String> BROKER_CREDENTIALS = Set.of("mqtt_username", "mqtt_password");
 
   /** Languages the dialog speaks. */
   public static final Set<String> LANGUAGES = Set.of("en", "de");
@@ -158,9 +162,15 @@ public final class SettingsLoader {
       throw new ConfigurationException("--addon-options", path + " is not a JSON object");
     }
     Map<String, Object> values = new HashMap<>();
+    // The broker's user and password belong to the broker address: without mqtt_url the app uses
+    // the broker of Home Assistant's MQTT service with that service's credentials (run script).
+    boolean ownBroker = hasText(options.get("mqtt_url"));
     ADDON_OPTIONS.forEach((option, settingPath) -> {
       JsonNode v = options.get(option);
-      if (v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank())) {
+      if (!ownBroker && BROKER_CREDENTIALS.contains(option)) {
+        return;
+      }
+      if (hasText(v)) {
         values.put(ROOT + settingPath, v.isTextual() ? v.asText().trim() : v.toString());
         origins.put(settingPath, "app option " + option);
       }
@@ -193,6 +203,10 @@ public final class SettingsLoader {
           .withValue(ROOT + "users.map", ConfigValueFactory.fromIterable(rules, "app option users"));
     }
     return ConfigFactory.parseMap(values, "app options");
+  }
+
+  private static boolean hasText(JsonNode v) {
+    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
   }
 
   private static void putText(Map<String, Object> target, String key, JsonNode value) {

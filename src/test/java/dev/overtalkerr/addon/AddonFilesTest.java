@@ -53,14 +53,14 @@ class AddonFilesTest {
     /** The options the daemon reads from /data/options.json (top level, then inside users). */
     private static final Set<String> DAEMON_OPTIONS = Set.of(
             "media_backend_url", "media_backend_api_key", "media_backend_type", "mock_backend",
-            "language", "session_timeout_seconds", "default_backend_user", "users", "mqtt_url",
+            "language", "session_timeout_seconds", "offer_play", "default_backend_user", "users", "mqtt_url",
             "mqtt_username", "mqtt_password", "base_topic", "discovery_prefix", "ha_discovery", "ha_birth_topic",
             "tracking_poll_interval_seconds", "seerr_webhook_port", "seerr_webhook_secret", "log_level", "log_format");
     private static final Set<String> DAEMON_USER_FIELDS = Set.of("ha_user", "satellite", "backend_user", "allow_4k");
 
     /** The contract's intent hints. */
     private static final Set<String> CONTRACT_INTENTS = Set.of(
-            "request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help");
+            "request", "movie", "show", "season", "confirm", "reject", "next", "cancel", "help", "status");
     /** The fields of a request on {@code <base>/assist/request}. */
     private static final List<String> CONTRACT_REQUEST_FIELDS = List.of(
             "id", "text", "intent", "slots", "language", "satellite_id", "device_id", "user_id", "conversation_id");
@@ -216,14 +216,16 @@ class AddonFilesTest {
     }
 
     @Test
-    void repositoryHasAName() throws IOException {
-        JsonNode repository = readYaml(ROOT.resolve("repository.yaml"));
+    void theRepositoryFileIsAtTheRootAndTheAppIsTheOnlyManifest() throws IOException {
+        JsonNode repository = readYaml(Path.of("repository.yaml"));
         assertThat(repository.path("name").asText()).isNotBlank();
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            assertThat(files.filter(p -> p.getFileName().toString().matches("config\\.(yaml|yml|json)")))
-                    .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
-                    .containsExactly(APP.resolve("config.yaml"));
-        }
+        assertThat(repository.path("url").asText()).startsWith("https://");
+        List<String> tracked = gitFiles();
+        assertThat(tracked).as("the Supervisor reads repository.yaml at the root of the repository only")
+                .contains("repository.yaml").noneMatch(f -> f.endsWith("/repository.yaml") || f.endsWith("/repository.json"));
+        assertThat(tracked.stream().filter(f -> f.matches("(.*/)?config\\.(yaml|yml|json)")))
+                .as("one app manifest: the Supervisor takes every config.yaml in the repository for an app")
+                .containsExactly(APP.resolve("config.yaml").toString());
     }
 
     // ---------------------------------------------------------------------------------------
@@ -273,25 +275,134 @@ class AddonFilesTest {
     @Test
     void storeFilesArePresent() throws IOException {
         assertThat(Files.readString(APP.resolve("README.md"))).isNotBlank();
+        int[] icon = pngSize(APP.resolve("icon.png"));
+        assertThat(icon[0]).as("icon.png is square").isEqualTo(icon[1]);
+        int[] logo = pngSize(APP.resolve("logo.png"));
+        assertThat(logo[0]).as("logo.png is wide (about 250x100)").isGreaterThan(logo[1] * 2);
+        assertThat(logo[0]).isBetween(200, 600);
+    }
+
+    @Test
+    void theChangelogsTopReleaseIsTheAppsVersion() throws IOException {
         String changelog = Files.readString(APP.resolve("CHANGELOG.md"));
         assertThat(changelog).contains("## [Unreleased]").contains("Keep a Changelog");
-        byte[] icon = Files.readAllBytes(APP.resolve("icon.png"));
-        assertThat(icon).as("icon.png is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(icon, 16, 8);
-        assertThat(header.getInt()).as("icon.png is square").isEqualTo(header.getInt());
+        Matcher release = Pattern.compile("(?m)^## \\[(\\d+\\.\\d+\\.\\d+[^\\]]*)]").matcher(changelog);
+        assertThat(release.find()).as("a released version in CHANGELOG.md").isTrue();
+        String version = config().get("version").asText();
+        assertThat(release.group(1)).as("the newest release in CHANGELOG.md is config.yaml's version").isEqualTo(version);
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher pomVersion = Pattern.compile("<artifactId>overtalkerr</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(pomVersion.find()).isTrue();
+        assertThat(pomVersion.group(1)).as("the jar's version belongs to the app's").startsWith(version);
+    }
+
+    @Test
+    void theAppArmorProfileIsNamedAfterTheSlugAndConfinesTheDaemon() throws IOException {
+        String text = Files.readString(APP.resolve("apparmor.txt"));
+        String profile = text.replaceAll("(?m)^\\s*#(?!include).*$", "");
+        String slug = config().get("slug").asText();
+        assertThat(text).startsWith("#include <tunables/global>");
+        assertThat(profile)
+                .contains("profile " + slug + " flags=(attach_disconnected,mediate_deleted) {")
+                .contains("/opt/overtalkerr/overtalkerr cx -> ")
+                .contains("/data/** rw", "network inet stream")
+                .as("complain mode is for development only").doesNotContain("complain");
+        assertThat(balanced(profile.replaceAll("#include <[^>]*>", ""))).as("braces balance").isTrue();
+        assertThat(config().has("apparmor")).as("apparmor: true is the default; the file is enough").isFalse();
+        assertThat(config().path("backup_exclude")).extracting(JsonNode::asText).as("the launcher's start-up archives")
+                .contains("overtalkerr-*.jsa", "overtalkerr-*.aot");
     }
 
     // ---------------------------------------------------------------------------------------
     // Dockerfile and the s6 service
 
     @Test
-    void dockerfileHasAnExplicitBaseAndCopiesTheJar() throws IOException {
-        List<String> lines = Files.readAllLines(APP.resolve("Dockerfile")).stream()
+    void theDockerfileBuildsTheJarFromTheSourcesAndATrimmedRuntime() throws IOException {
+        List<String> lines = dockerInstructions();
+        List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).collect(Collectors.toList());
+        assertThat(froms).as("jar, runtime and app stages").hasSize(3);
+        assertThat(froms.get(0)).as("the jar is built once, on the build machine's platform")
+                .startsWith("FROM --platform=$BUILDPLATFORM maven:").endsWith(" AS jar");
+        assertThat(froms.get(2)).as("the app stage: Home Assistant's base image, pinned")
+                .matches("FROM [a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][0-9A-Za-z._-]*");
+        String all = String.join("\n", lines);
+        assertThat(all).doesNotContain("BUILD_FROM")
+                .contains("mvn -B -q -Dmaven.test.skip=true package")
+                .contains("jdeps --ignore-missing-deps --print-module-deps")
+                .contains("jlink")
+                .contains("COPY --from=runtime /opt/java /opt/java")
+                .contains("COPY --from=jar /overtalkerr.jar /opt/overtalkerr/overtalkerr.jar")
+                .contains("COPY bin/overtalkerr /opt/overtalkerr/overtalkerr")
+                .contains("COPY ha-addon/overtalkerr/rootfs /");
+        assertThat(lines).filteredOn(l -> l.startsWith("HEALTHCHECK")).singleElement()
+                .satisfies(h -> assertThat(h).contains("/opt/overtalkerr/overtalkerr\", \"health\"").doesNotContain("http"));
+        assertThat(all).as("the heartbeat the HEALTHCHECK reads").contains("OVERTALKERR_HEARTBEAT=/tmp/overtalkerr.heartbeat");
+    }
+
+    @Test
+    void everyFileTheDockerfileCopiesIsInGitOrBuiltInAnEarlierStage() throws IOException {
+        List<String> tracked = gitFiles();
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toList());
-        assertThat(lines.get(0)).as("first instruction").matches("FROM [a-z0-9.-]+(/[a-z0-9._-]+)+:[0-9][0-9A-Za-z._-]*");
-        assertThat(String.join("\n", lines)).doesNotContain("BUILD_FROM")
-                .contains("COPY rootfs /").contains("/opt/overtalkerr/overtalkerr.jar");
-        assertThat(lines).noneMatch(l -> l.startsWith("HEALTHCHECK") && l.contains("http"));
+        assertThat(ignore.get(0)).as(".dockerignore sends nothing but what it lets through").isEqualTo("*");
+        Set<String> stages = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        int copies = 0;
+        for (String line : dockerInstructions()) {
+            Matcher from = Pattern.compile("^FROM .* AS ([a-z0-9_-]+)$").matcher(line);
+            if (from.matches()) {
+                stages.add(from.group(1));
+            }
+            if (!line.startsWith("COPY ")) {
+                continue;
+            }
+            copies++;
+            List<String> words = new ArrayList<>(List.of(line.substring(5).trim().split("\\s+")));
+            String stage = null;
+            while (words.get(0).startsWith("--")) {
+                String flag = words.remove(0);
+                if (flag.startsWith("--from=")) {
+                    stage = flag.substring(7);
+                }
+            }
+            List<String> sources = words.subList(0, words.size() - 1);
+            if (stage != null) {
+                if (!stages.contains(stage)) {
+                    problems.add(line + ": no earlier stage " + stage);
+                }
+                continue;
+            }
+            for (String source : sources) {
+                String path = source.replaceAll("/+$", "");
+                if (tracked.stream().noneMatch(f -> f.equals(path) || f.startsWith(path + "/"))) {
+                    problems.add(line + ": " + path + " is not in git (a clean clone cannot build it)");
+                }
+                if (ignore.stream().noneMatch(l -> l.startsWith("!") && (path + "/").startsWith(l.substring(1).replaceAll("/+$", "") + "/"))) {
+                    problems.add(line + ": " + path + " is left out of the build context by .dockerignore");
+                }
+            }
+        }
+        assertThat(copies).isGreaterThanOrEqualTo(4);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theWorkflowsLintTheAppAndBuildItWithHomeAssistantsBuilder() throws IOException {
+        JsonNode lint = readYaml(Path.of(".github/workflows/lint.yaml"));
+        assertThat(findAll(lint, n -> n.path("uses").asText().startsWith("frenck/action-addon-linter@")))
+                .singleElement().satisfies(step -> assertThat(step.path("with").path("path").asText()).isEqualTo("./" + APP));
+        JsonNode builder = readYaml(Path.of(".github/workflows/builder.yaml"));
+        List<String> actions = findAll(builder, n -> n.has("uses")).stream().map(n -> n.get("uses").asText()).collect(Collectors.toList());
+        assertThat(actions).anyMatch(a -> a.startsWith("home-assistant/builder/actions/prepare-multi-arch-matrix@"))
+                .anyMatch(a -> a.startsWith("home-assistant/builder/actions/publish-multi-arch-manifest@"));
+        assertThat(findAll(builder, n -> n.path("uses").asText().startsWith("home-assistant/builder/actions/build-image@")))
+                .singleElement().satisfies(step -> {
+                    assertThat(step.path("with").path("context").asText()).as("the jar is built from the sources at the root").isEqualTo(".");
+                    assertThat(step.path("with").path("file").asText()).endsWith(APP + "/Dockerfile");
+                });
+        assertThat(builder.path("env").path("APP").asText()).isEqualTo(APP.toString());
+        JsonNode ci = readYaml(Path.of(".github/workflows/ci.yaml"));
+        assertThat(findAll(ci, n -> n.has("run")).stream().map(n -> n.get("run").asText())).contains("bash .ci/run");
     }
 
     @Test
@@ -320,8 +431,9 @@ class AddonFilesTest {
             assertThat(Files.readAllLines(file).get(0)).isEqualTo("#!/command/with-contenv bashio");
         }
         String run = Files.readString(service.resolve("run"));
-        assertThat(run).contains("exec java", "-jar /opt/overtalkerr/overtalkerr.jar", "--addon-options /data/options.json",
-                "OVERTALKERR_DATA_DIR=/data", "bashio::services.available 'mqtt'", "exit 1");
+        assertThat(run).contains("exec /opt/overtalkerr/overtalkerr --addon-options /data/options.json",
+                "OVERTALKERR_DATA_DIR=/data", "OVERTALKERR_CACHE_DIR=/data", "bashio::services.available 'mqtt'", "exit 1");
+        assertThat(run).as("the launcher owns the JVM flags").doesNotContain("exec java");
         List<String> leaks = run.lines()
                 .filter(l -> l.contains("bashio::log") || l.contains("echo"))
                 .filter(l -> l.toLowerCase().contains("password") && l.contains("$")
@@ -346,7 +458,8 @@ class AddonFilesTest {
             assertThat(meta.path("name").asText()).as(file.toString()).isNotBlank();
             assertThat(meta.path("source_url").asText()).as(file.toString()).endsWith("/" + file.getFileName());
             assertThat(meta.path("homeassistant").path("min_version").asText())
-                    .as(file + ": ask_question needs 2025.7, the app 2025.10").isEqualTo(config().get("homeassistant").asText());
+                    .as(file + ": ask_question needs 2025.7, the app 2025.10, inline ranges in sentence triggers 2026.7")
+                    .isEqualTo(isRangeVariant(file) ? RANGES_MIN_VERSION : config().get("homeassistant").asText());
             Map<String, JsonNode> declared = declaredInputs(meta.get("input"));
             Set<String> used = new TreeSet<>();
             ObjectNode body = ((ObjectNode) blueprint).deepCopy();
@@ -364,7 +477,7 @@ class AddonFilesTest {
 
     @Test
     void everyBlueprintPublishesTheContractRequestAndWaitsForItsReply() throws IOException {
-        for (Path file : blueprintFiles()) {
+        for (Path file : automationBlueprints()) {
             if (isItsReady(file)) {
                 continue; // follows the event entity; sends no request
             }
@@ -438,7 +551,9 @@ class AddonFilesTest {
                     problems.add(file + " " + trigger.get("id") + ": at least one sentence is required");
                     continue;
                 }
-                sentences.forEach(s -> sentenceProblems(s, "sentence trigger").forEach(p -> problems.add(file + ": " + p)));
+                boolean ranges = isRangeVariant(file);
+                sentences.forEach(s -> sentenceProblems(ranges ? withoutSeasonRanges(s) : s, "sentence trigger")
+                        .forEach(p -> problems.add(file + ": " + p)));
             }
             // the ask-question answers of the satellite bridge
             findAll(blueprint, n -> n.has("sentences") && n.has("id")).forEach(answer -> {
@@ -464,9 +579,51 @@ class AddonFilesTest {
         assertThat(sentenceProblems(f.textNode("download [the] (movie|film) {title} in 4k"), "t")).isEmpty();
     }
 
+    /** Inline number ranges in sentence triggers: core PR #173111, in Home Assistant 2026.7. */
+    private static final String RANGES_MIN_VERSION = "2026.7.0";
+
+    private static boolean isRangeVariant(Path file) {
+        return file.getFileName().toString().startsWith("voice_requests_ranges_");
+    }
+
+    /** The range variant's only range, {1..60:season}, as the plain slot the other checks know. */
+    private static JsonNode withoutSeasonRanges(JsonNode sentence) {
+        return sentence.isTextual()
+                ? JsonNodeFactory.instance.textNode(sentence.asText().replace("{1..60:season}", "{season}"))
+                : sentence;
+    }
+
+    @Test
+    void theRangeVariantsDifferOnlyInTheirSeasonSentencesAndVersion() throws IOException {
+        for (String language : List.of("en", "de")) {
+            ObjectNode base = (ObjectNode) readYaml(blueprintPath("voice_requests_" + language + ".yaml")).deepCopy();
+            ObjectNode ranges = (ObjectNode) readYaml(blueprintPath("voice_requests_ranges_" + language + ".yaml")).deepCopy();
+            List<String> baseSentences = new ArrayList<>();
+            readInputDefault(base, "request_sentences").forEach(n -> baseSentences.add(n.asText()));
+            List<String> rangeSentences = new ArrayList<>();
+            readInputDefault(ranges, "request_sentences").forEach(n -> rangeSentences.add(n.asText()));
+            assertThat(rangeSentences).hasSameSizeAs(baseSentences);
+            long withRange = rangeSentences.stream().filter(t -> t.contains("{1..60:season}")).count();
+            assertThat(withRange).as(language + ": season numbers as ranges").isGreaterThanOrEqualTo(3);
+            assertThat(String.join("\n", rangeSentences)).as("only {1..60:season} is a range; the rest stays as it was")
+                    .doesNotContain("{season}");
+            for (int i = 0; i < baseSentences.size(); i++) {
+                if (!baseSentences.get(i).contains("{season}")) {
+                    assertThat(rangeSentences.get(i)).as(language + " sentence " + i).isEqualTo(baseSentences.get(i));
+                }
+            }
+            for (ObjectNode b : List.of(base, ranges)) {
+                ObjectNode meta = (ObjectNode) b.get("blueprint");
+                meta.remove(List.of("name", "source_url", "homeassistant"));
+                ((ObjectNode) declaredInputs(meta.get("input")).get("request_sentences")).remove("default");
+            }
+            assertThat(ranges).as(language + ": everything else is the same as voice_requests_" + language).isEqualTo(base);
+        }
+    }
+
     @Test
     void englishAndGermanBlueprintsHaveTheSameShape() throws IOException {
-        for (String kind : List.of("voice_requests", "follow_up_answers")) {
+        for (String kind : List.of("voice_requests", "voice_requests_ranges", "follow_up_answers")) {
             JsonNode en = readYaml(blueprintPath(kind + "_en.yaml"));
             JsonNode de = readYaml(blueprintPath(kind + "_de.yaml"));
             assertThat(declaredInputs(de.get("blueprint").get("input")).keySet())
@@ -502,6 +659,70 @@ class AddonFilesTest {
     }
 
     @Test
+    void everyTurnGetsItsOwnRequestIdEvenWhenASatelliteReusesItsContext() throws IOException {
+        for (Path file : blueprintFiles()) {
+            JsonNode blueprint = readYaml(file);
+            JsonNode reqId = findAll(blueprint, n -> n.has("req_id")).stream().map(n -> n.get("req_id"))
+                    .filter(JsonNode::isTextual).findFirst().orElse(null);
+            if (reqId == null) {
+                continue;
+            }
+            String template = reqId.asText();
+            assertThat(template).as(file + ": the time of the run").contains("now().timestamp()")
+                    .as(file + ": a random part").contains("| random")
+                    .as(file + ": within the contract's 64 characters").contains(")[:64] }}");
+            assertThat(blueprint.path("variables").has("req_id") || findAll(blueprint, n -> n.has("req_id")).size() == 1)
+                    .as(file + ": rendered once per run, so that only a redelivery repeats it").isTrue();
+        }
+    }
+
+    @Test
+    void askQuestionIsNeverSentAnEmptyQuestion() throws IOException {
+        JsonNode bridge = readYaml(blueprintPath("satellite_follow_ups.yaml"));
+        JsonNode variables = bridge.get("variables");
+        assertThat(variables.path("question").asText()).as("the question falls back to the cue").endsWith("{{ q if q else cue }}");
+        String accepted = bridge.get("conditions").toString();
+        for (String language : List.of("en", "de")) {
+            JsonNode cues = variables.path("cues").path(language);
+            for (String expect : List.of("confirm", "play", "season", "media_type", "title")) {
+                assertThat(accepted).as("the bridge takes expect " + expect).contains("'" + expect + "'");
+                assertThat(cues.path(expect).asText()).as(language + " cue for " + expect).isNotBlank();
+            }
+        }
+        assertThat(findAll(bridge, n -> "assist_satellite.ask_question".equals(n.path("action").asText())).get(0)
+                .path("data").path("question").asText()).isEqualTo("{{ question }}");
+    }
+
+    @Test
+    void aYesToPlayingItPlaysItInTheRoomOrSaysThereIsNoPlayer() throws IOException {
+        for (Path file : automationBlueprints()) {
+            JsonNode blueprint = readYaml(file);
+            if (findAll(blueprint, n -> n.has("wait_for_trigger")).isEmpty()) {
+                continue;
+            }
+            String text = blueprint.toString();
+            assertThat(text).as(file + " acts on state play").contains("reply.state | default('') == 'play'");
+            assertThat(text).as(file + " looks for a player in the area").contains("area_entities(area)", "media_player[.]");
+            List<JsonNode> search = findAll(blueprint, n -> "media_player.search_media".equals(n.path("action").asText()));
+            List<JsonNode> play = findAll(blueprint, n -> "media_player.play_media".equals(n.path("action").asText()));
+            assertThat(search).as(file.toString()).singleElement().satisfies(a -> {
+                assertThat(a.path("continue_on_error").asBoolean()).as("a player without search").isTrue();
+                assertThat(a.path("response_variable").asText()).isEqualTo("found");
+                assertThat(a.path("data").path("search_query").asText()).isEqualTo("{{ reply.candidate.title }}");
+            });
+            assertThat(play).as(file.toString()).singleElement().satisfies(a -> {
+                assertThat(a.path("continue_on_error").asBoolean()).isTrue();
+                assertThat(a.path("data").path("media_content_id").asText()).contains("match.media_content_id", "reply.candidate.title");
+            });
+            assertThat(text).as(file + " apologises when the room has no player").contains("no_player_speech");
+        }
+        for (String language : List.of("en", "de")) {
+            assertThat(readInputDefault(readYaml(blueprintPath("voice_requests_" + language + ".yaml")), "no_player_speech").asText())
+                    .isNotBlank();
+        }
+    }
+
+    @Test
     void noUnquotedYaml11Booleans() throws IOException {
         // Home Assistant loads YAML 1.1: an unquoted yes/no/on/off becomes true/false, which
         // breaks a sentence list ("yes" would no longer be a sentence).
@@ -522,6 +743,45 @@ class AddonFilesTest {
 
     // ---------------------------------------------------------------------------------------
     // helpers
+
+    /** The Dockerfile's instructions, continuation lines joined, comments dropped. */
+    private static List<String> dockerInstructions() throws IOException {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : Files.readAllLines(APP.resolve("Dockerfile"))) {
+            String line = raw.strip();
+            if (line.startsWith("#") || line.isEmpty() && current.length() == 0) {
+                continue;
+            }
+            boolean continues = line.endsWith("\\");
+            current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+            if (!continues) {
+                result.add(current.toString().replaceAll("\\s+", " ").strip());
+                current.setLength(0);
+            }
+        }
+        return result;
+    }
+
+    /** The files in git (a clean clone has exactly these). */
+    static List<String> gitFiles() throws IOException {
+        Process git = new ProcessBuilder("git", "ls-files").redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertThat(git.waitFor()).as("git ls-files: " + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+    }
+
+    private static int[] pngSize(Path file) throws IOException {
+        byte[] png = Files.readAllBytes(file);
+        assertThat(png).as(file + " is a PNG").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
+    }
 
     private static List<Error> validate(JsonNode config) throws IOException {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
@@ -679,6 +939,11 @@ class AddonFilesTest {
         try (Stream<Path> files = Files.walk(BLUEPRINTS)) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
+    }
+
+    /** The automation blueprints (Assist); the script blueprints are tools for assistants. */
+    private static List<Path> automationBlueprints() throws IOException {
+        return blueprintFiles().stream().filter(p -> p.toString().contains("/automation/")).collect(Collectors.toList());
     }
 
     private static List<Path> conversationBlueprints() throws IOException {
