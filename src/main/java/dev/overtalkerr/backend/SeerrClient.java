@@ -127,6 +127,10 @@ public final class SeerrClient implements MediaBackend {
       url.addEncodedQueryParameter("language", BackendHttp.encode(language.trim()));
     }
     JsonNode body = getJson(url.build(), "search");
+    if (!body.path("results").isArray()) {
+      // not "nothing found": a proxy page or another API answered in JSON
+      throw new BackendException(BackendError.BAD_RESPONSE, info.flavour().displayName() + " answered search without a results list");
+    }
     List<MediaItem> items = new ArrayList<>();
     for (JsonNode r : body.path("results")) {
       Optional<dev.overtalkerr.domain.MediaType> type = dev.overtalkerr.domain.MediaType.fromWire(text(r, "mediaType"));

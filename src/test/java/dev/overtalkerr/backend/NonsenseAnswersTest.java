@@ -65,13 +65,23 @@ class NonsenseAnswersTest {
   }
 
   @Test
-  void jsonOfTheWrongShapeGivesNoTitlesRatherThanInventedOnes() throws Exception {
+  void jsonOfTheWrongShapeIsABadResponseRatherThanNothingFound() throws Exception {
     String url = serve(200, "application/json", "{\"page\":\"one\",\"results\":\"none\",\"totalResults\":[]}");
-    try {
-      assertThat(seerr(url).search("dune", "en")).isEmpty();
-    } catch (BackendException e) {
-      assertThat(e.error()).isEqualTo(BackendError.BAD_RESPONSE);
-    }
+    assertThatThrownBy(() -> seerr(url).search("dune", "en")).isInstanceOf(BackendException.class)
+        .extracting(e -> ((BackendException) e).error()).isEqualTo(BackendError.BAD_RESPONSE);
+  }
+
+  @Test
+  void aSearchAnswerWithoutResultsIsABadResponse() throws Exception {
+    String url = serve(200, "application/json", "{\"message\":\"ok\"}");
+    assertThatThrownBy(() -> seerr(url).search("dune", "en")).isInstanceOf(BackendException.class)
+        .extracting(e -> ((BackendException) e).error()).isEqualTo(BackendError.BAD_RESPONSE);
+  }
+
+  @Test
+  void anEmptyResultListIsNothingFound() throws Exception {
+    String url = serve(200, "application/json", "{\"page\":1,\"totalPages\":0,\"totalResults\":0,\"results\":[]}");
+    assertThat(seerr(url).search("dune", "en")).isEmpty();
   }
 
   @Test
