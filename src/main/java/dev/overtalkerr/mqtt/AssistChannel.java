@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 @BrokerScope
 public final class AssistChannel {
   private static final Logger log = LoggerFactory.getLogger(AssistChannel.class);
+  /** How far the caller's clock may be off before a request counts as stale. */
+  static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofSeconds(10);
   /** Payloads larger than this are refused unread. */
   public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
   /** Retained replies waiting for their clearing publish, at most; beyond it the oldest is cleared early. */
@@ -223,7 +225,7 @@ public final class AssistChannel {
     String language = WireDecoder.language(root);
     Function<Reply, byte[]> encode = reply -> codec.encode(id, reply);
     AtomicBoolean abandoned = new AtomicBoolean();
-    TurnBudget budget = new TurnBudget(clock.instant().plus(settings.replyDeadline()), abandoned::get, clock);
+    TurnBudget budget = new TurnBudget(deadline(id, root), abandoned::get, clock);
     CompletableFuture<byte[]> work;
     try {
       work = CompletableFuture.supplyAsync(() -> process(kind, id, root, budget), workers);
@@ -291,6 +293,23 @@ public final class AssistChannel {
       return null;
     }
     return process(kind, id, root, new TurnBudget(clock.instant().plus(settings.replyDeadline()), () -> false, clock));
+  }
+
+  /**
+   * When this request's reply is due. A request that says it was sent longer ago than Home
+   * Assistant waits for a reply (plus {@link #CLOCK_TOLERANCE} for clocks that differ), e.g. after
+   * the process was paused, is answered but does nothing: Home Assistant gave up on it, so a "yes"
+   * in it must not file anything.
+   */
+  private java.time.Instant deadline(String id, JsonNode root) {
+    java.time.Instant now = clock.instant();
+    java.util.Optional<java.time.Instant> sent = WireDecoder.sentAt(root);
+    if (sent.isPresent() && sent.get().plus(settings.replyDeadline()).plus(CLOCK_TOLERANCE).isBefore(now)) {
+      log.warn("Request {} was sent {} s ago, longer than its reply is waited for; it is answered but not acted on", id,
+          java.time.Duration.between(sent.get(), now).toSeconds());
+      return now;
+    }
+    return now.plus(settings.replyDeadline());
   }
 
   private byte[] process(Kind kind, String id, JsonNode root, TurnBudget budget) {

@@ -181,4 +181,23 @@ final class WireDecoder {
     }
     return v.asText();
   }
+
+  /**
+   * When the caller sent the request ({@code sent_at}: Unix seconds, or an ISO-8601 time), if it
+   * said so readably; a value that cannot be read is left unused.
+   */
+  static java.util.Optional<java.time.Instant> sentAt(JsonNode root) {
+    JsonNode v = root.get("sent_at");
+    try {
+      if (v != null && v.isNumber() && v.asDouble() > 0 && v.asDouble() < 1e11) {
+        return java.util.Optional.of(java.time.Instant.ofEpochMilli(Math.round(v.asDouble() * 1000)));
+      }
+      if (v != null && v.isTextual() && v.asText().length() <= 40) {
+        return java.util.Optional.of(java.time.OffsetDateTime.parse(v.asText()).toInstant());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -76,4 +76,24 @@ public final class RecordingBackend implements MediaBackend {
   public List<BackendUser> users() throws BackendException {
     return backend.users();
   }
+
+  @Override
+  public dev.overtalkerr.domain.Credits credits(String personName, String language) throws BackendException {
+    return backend.credits(personName, language);
+  }
+
+  @Override
+  public boolean searchGivesFilmStatus() {
+    return backend.searchGivesFilmStatus();
+  }
+
+  @Override
+  public Optional<RequestRecord> request(String id) throws BackendException {
+    return backend.request(id);
+  }
+
+  @Override
+  public dev.overtalkerr.domain.RequestCounts requestCounts() throws BackendException {
+    return backend.requestCounts();
+  }
 }

@@ -1019,7 +1019,7 @@ class AddonFilesTest {
      * blueprint may not use {@code !secret} or {@code !include}.
      */
     static JsonNode readYaml(Path file) throws IOException {
-        try (YAMLParser parser = YAML.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (YAMLParser parser = YAML.createParser(Files.readString(file, StandardCharsets.UTF_8))) {
             JsonToken first = parser.nextToken();
             assertThat(first).as(file + " is empty").isNotNull();
             JsonNode node = readNode(parser, file);

@@ -156,6 +156,22 @@ class AssistChannelTest {
     assertThat(backend.requestCalls.get()).isEqualTo(1);
   }
 
+  @Test
+  void aYesHomeAssistantGaveUpOnLongAgoFilesNothing() throws Exception {
+    startDaemon("");
+    ask("s-1", "{\"id\":\"s-1\",\"text\":\"download dune\",\"satellite_id\":\"kitchen\"}");
+    double longAgo = java.time.Instant.now().minusSeconds(25).toEpochMilli() / 1000.0;
+    JsonNode stale = ask("s-2", "{\"id\":\"s-2\",\"text\":\"yes\",\"satellite_id\":\"kitchen\",\"sent_at\":" + longAgo + "}");
+    assertThat(stale.path("error").path("code").asText()).isEqualTo("timeout");
+    assertThat(backend.requestCalls.get()).isZero();
+    ask("s-3", "{\"id\":\"s-3\",\"text\":\"download dune\",\"satellite_id\":\"kitchen\",\"sent_at\":\""
+        + java.time.OffsetDateTime.now() + "\"}");
+    JsonNode fresh = ask("s-4", "{\"id\":\"s-4\",\"text\":\"yes\",\"satellite_id\":\"kitchen\",\"sent_at\":"
+        + java.time.Instant.now().toEpochMilli() / 1000.0 + "}");
+    assertThat(fresh.path("state").asText()).isEqualTo("requested");
+    assertThat(backend.requestCalls.get()).isEqualTo(1);
+  }
+
   /** Stops the daemon as a clean stop does and starts a new one on the same settings and data folder. */
   private void restartDaemon() throws Exception {
     Settings settings = daemon.settings;
