@@ -15,6 +15,10 @@ import java.util.Set;
  * two" = "part ii" = "part 2", "nineteen seventeen" = "1917"). Articles are kept.
  */
 public final class Titles {
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern APOSTROPHES = java.util.regex.Pattern.compile("['’`´]");
+  private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Titles() {}
 
   private static final Set<String> ARTICLES = Set.of("the", "a", "an", "der", "die", "das");
@@ -66,15 +70,13 @@ public final class Titles {
     }
     // a superscript number is a sequel number of its own ("Alien³" is "Alien 3")
     String s = title.replace("²", " 2").replace("³", " 3");
-    s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT)
         .replace("ß", "ss")
         .replace("æ", "ae")
         .replace("ø", "o")
-        .replace("&", " and ")
-        .replaceAll("['’`´]", "")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .trim();
+        .replace("&", " and ");
+    s = NOT_WORD.matcher(APOSTROPHES.matcher(s).replaceAll("")).replaceAll(" ").trim();
     if (s.isEmpty()) {
       return List.of();
     }
