@@ -327,8 +327,7 @@ public final class DialogEngine {
    * yet. ... Shall I request it?"), as are series with seasons still missing.
    */
   private Reply status(Session session, Understanding u, TurnContext t) {
-    Reply found = search(session, new Understanding(Intent.REQUEST, u.title(), u.mediaType(), u.years(), u.season(), u.temporal(),
-        u.fourK(), null, u.alternatives()), t);
+    Reply found = search(session, u.withIntent(Intent.REQUEST), t);
     if (!(session.state instanceof Offering o)) {
       return found; // nothing found, a failure, or the film-or-series question
     }
@@ -456,7 +455,8 @@ public final class DialogEngine {
         Understanding refined = new Understanding(Intent.REQUEST, q.title(),
             u.mediaType() != TypeHint.ANY ? u.mediaType() : q.mediaType(), u.years() != null ? u.years() : q.years(),
             search.season(), q.temporal(), search.fourK(), null,
-            q.alternatives().stream().map(r -> new Reading(r.title(), u.years() != null ? u.years() : r.years())).toList());
+            q.alternatives().stream().map(r -> new Reading(r.title(), u.years() != null ? u.years() : r.years())).toList(),
+            q.person(), q.sequel(), q.kind(), q.origin());
         return search(session, refined, t);
       }
       if (current != null) {

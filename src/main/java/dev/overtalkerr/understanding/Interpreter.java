@@ -57,8 +57,7 @@ public final class Interpreter {
     }
     if (turn.hint() == Hint.STATUS) {
       Understanding about = turn.hasSlotTitle() ? parser.parse(turn.slotTitle(), turn.language()) : Understanding.of(Intent.REQUESTS);
-      return Interpretation.of(about.hasTitle() ? new Understanding(Intent.STATUS, about.title(), about.mediaType(), about.years(),
-          about.season(), about.temporal(), about.fourK(), null, about.alternatives()) : Understanding.of(Intent.REQUESTS));
+      return Interpretation.of(about.hasTitle() ? about.withIntent(Intent.STATUS) : Understanding.of(Intent.REQUESTS));
     }
     Understanding u = understand(turn, context, v);
     boolean offering = context.expect().hasOffer();
@@ -100,7 +99,7 @@ public final class Interpreter {
         String rest = String.join(" ", t.subList(lead, t.size()));
         Understanding corrected = rest.isBlank() ? Understanding.of(Intent.REJECT) : parser.parse(rest, turn.language());
         if (corrected.hasTitle() && !Titles.normalize(corrected.title()).equals(Titles.normalize(u.title()))) {
-          correction = withObjectArticleReading(withIntent(corrected, Intent.REQUEST), v);
+          correction = withObjectArticleReading(corrected.withIntent(Intent.REQUEST), v);
         }
         leadingNo = v.leadingNo.matchAt(t, 0) > 0;
       }
@@ -142,8 +141,7 @@ public final class Interpreter {
     if (!about.hasTitle() || about.intent() != Intent.REQUEST) {
       return null;
     }
-    return Interpretation.of(new Understanding(Intent.STATUS, about.title(), about.mediaType(), about.years(), about.season(),
-        about.temporal(), about.fourK(), null, about.alternatives()));
+    return Interpretation.of(about.withIntent(Intent.STATUS));
   }
 
   /**
@@ -162,8 +160,8 @@ public final class Interpreter {
         case NEXT -> u = Understanding.of(Intent.NEXT);
         case CANCEL -> u = Understanding.of(Intent.CANCEL);
         case HELP -> u = u.intent() == Intent.LAUNCH ? u : Understanding.of(Intent.HELP);
-        case MOVIE -> u = withType(u, TypeHint.MOVIE);
-        case SHOW -> u = withType(u, TypeHint.TV);
+        case MOVIE -> u = u.withType(TypeHint.MOVIE);
+        case SHOW -> u = u.withType(TypeHint.TV);
         default -> { }
       }
     }
@@ -189,15 +187,17 @@ public final class Interpreter {
         u = new Understanding(Intent.REQUEST, t.title(), u.mediaType() != TypeHint.ANY ? u.mediaType() : t.mediaType(),
             t.years() != null ? t.years() : u.years(),
             u.season() != null ? u.season() : t.season(), u.temporal() != null ? u.temporal() : t.temporal(),
-            u.fourK() || t.fourK(), null, t.alternatives());
+            u.fourK() || t.fourK(), null, t.alternatives(), t.person() != null ? t.person() : u.person(),
+            t.sequel() != null ? t.sequel() : u.sequel(), t.kind() != null ? t.kind() : u.kind(),
+            t.origin() != null ? t.origin() : u.origin());
       } else if (sentenceTitleFits) {
-        u = withIntent(u, Intent.REQUEST);
+        u = u.withIntent(Intent.REQUEST);
       }
     }
     if (turn.slotSeason() != null && u.season() == null && !answer) {
       SeasonSpec s = seasonFromWords(turn.slotSeason(), language);
       if (s != null) {
-        u = new Understanding(u.intent(), u.title(), TypeHint.TV, u.years(), s, u.temporal(), u.fourK(), u.order(), u.alternatives());
+        u = u.withType(TypeHint.TV).withSeason(s);
       }
     }
     return u;
@@ -269,16 +269,7 @@ public final class Interpreter {
     }
     List<Reading> alternatives = new ArrayList<>(u.alternatives());
     alternatives.add(new Reading(u.title().substring(words[0].length() + 1), u.years()));
-    return new Understanding(u.intent(), u.title(), u.mediaType(), u.years(), u.season(), u.temporal(), u.fourK(), u.order(),
-        alternatives);
-  }
-
-  static Understanding withIntent(Understanding u, Intent intent) {
-    return new Understanding(intent, u.title(), u.mediaType(), u.years(), u.season(), u.temporal(), u.fourK(), u.order(), u.alternatives());
-  }
-
-  private static Understanding withType(Understanding u, TypeHint type) {
-    return new Understanding(u.intent(), u.title(), type, u.years(), u.season(), u.temporal(), u.fourK(), u.order(), u.alternatives());
+    return u.withAlternatives(alternatives);
   }
 
   /** True when {@code words} stand, as whole words, in {@code text} (both normalised). */

@@ -69,6 +69,23 @@ public record Understanding(
         sequel, kind, origin);
   }
 
+  /** The same understanding naming another media type. */
+  public Understanding withType(TypeHint other) {
+    return new Understanding(intent, title, other, years, season, temporal, fourK, order, alternatives, person, sequel, kind,
+        origin);
+  }
+
+  /** The same understanding naming another season. */
+  public Understanding withSeason(SeasonSpec other) {
+    return new Understanding(intent, title, mediaType, years, other, temporal, fourK, order, alternatives, person, sequel, kind,
+        origin);
+  }
+
+  /** The same understanding with other further readings of the title. */
+  public Understanding withAlternatives(List<Reading> other) {
+    return new Understanding(intent, title, mediaType, years, season, temporal, fourK, order, other, person, sequel, kind, origin);
+  }
+
   /** The primary reading followed by the alternatives. */
   public List<Reading> readings() {
     if (title == null && alternatives.isEmpty()) {

@@ -96,4 +96,16 @@ class InterpreterTest {
         DialogContext.NONE);
     assertThat(slot.intent()).isEqualTo(Intent.STATUS);
   }
+
+  @Test
+  void hintsAndSlotsKeepWhatWasSaidBesidesTheTitle() {
+    Interpretation hinted = interpreter.interpret(new Utterance("get the korean oldboy", Hint.MOVIE, null, null, "en"),
+        DialogContext.NONE);
+    assertThat(hinted.understanding().mediaType()).isEqualTo(TypeHint.MOVIE);
+    assertThat(hinted.understanding().origin()).isEqualTo(read("get the korean oldboy", DialogContext.NONE).understanding().origin())
+        .isNotNull();
+    Interpretation question = read("is the korean oldboy ready yet", DialogContext.NONE);
+    assertThat(question.intent()).isEqualTo(Intent.STATUS);
+    assertThat(question.understanding().origin()).isNotNull();
+  }
 }
