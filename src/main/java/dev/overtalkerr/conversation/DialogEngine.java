@@ -1,5 +1,7 @@
 package dev.overtalkerr.conversation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.overtalkerr.configuration.Settings;
 import dev.overtalkerr.conversation.DialogState.AskingSeason;
 import dev.overtalkerr.conversation.DialogState.AwaitingTitle;
@@ -28,6 +30,7 @@ import dev.overtalkerr.requesting.Decision;
 import dev.overtalkerr.requesting.RequestDesk;
 import dev.overtalkerr.requesting.Requesters;
 import dev.overtalkerr.tracking.RequestLedger;
+import dev.overtalkerr.tracking.RequestTracker;
 import dev.overtalkerr.understanding.DialogContext;
 import dev.overtalkerr.understanding.Hint;
 import dev.overtalkerr.understanding.Intent;
@@ -90,7 +93,7 @@ public final class DialogEngine {
   /** What one turn is about besides its words: who asks, from where, in which language, until when. */
   private record TurnContext(String language, Optional<Requester> requester, String satelliteId, TurnBudget budget) {}
 
-  /** A dialog with its own request desk (tests and tools; the application injects the desk). */
+  /** A dialog with its own request desk and tracker (tests and tools; the application injects them). */
   public DialogEngine(
       UtteranceParser parser,
       Ranker ranker,
@@ -101,7 +104,14 @@ public final class DialogEngine {
       Settings settings,
       Clock clock) {
     this(new Interpreter(parser), ranker, backend, new Replies(phrases, new Languages(settings)), requesters,
-        new RequestDesk(backend, ledger, clock), new RequestsOverview(backend, ledger, clock), new Languages(settings), settings, clock);
+        new RequestTracker(backend, settings, new ObjectMapper().registerModule(new JavaTimeModule()), clock), ledger, settings,
+        clock);
+  }
+
+  private DialogEngine(Interpreter interpreter, Ranker ranker, MediaBackend backend, Replies replies, Requesters requesters,
+      RequestTracker tracker, RequestLedger ledger, Settings settings, Clock clock) {
+    this(interpreter, ranker, backend, replies, requesters, new RequestDesk(backend, ledger, clock, tracker),
+        new RequestsOverview(tracker, clock), new Languages(settings), settings, clock);
   }
 
   @Inject
@@ -222,7 +232,7 @@ public final class DialogEngine {
       case STALL:
         return replies.stall(state, language);
       case REQUESTS:
-        return replies.requests(overview.lines(in.onlyMine(), t.requester(), t.budget()), in.onlyMine(), language);
+        return replies.requests(overview.lines(in.onlyMine(), t.requester()), in.onlyMine(), language);
       case STATUS:
         return status(session, u, t);
       case CONFIRM:

@@ -1,34 +1,25 @@
 package dev.overtalkerr.conversation;
 
-import dev.overtalkerr.domain.Availability;
-import dev.overtalkerr.domain.BackendException;
-import dev.overtalkerr.domain.MediaBackend;
-import dev.overtalkerr.domain.RequestRecord;
-import dev.overtalkerr.domain.RequestStatus;
+import dev.overtalkerr.domain.RequestProgress;
 import dev.overtalkerr.domain.Requester;
-import dev.overtalkerr.domain.TurnBudget;
 import dev.overtalkerr.requesting.Requesters;
-import dev.overtalkerr.tracking.RequestLedger;
+import dev.overtalkerr.tracking.RequestTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * "What did I ask for?" and "What's downloading?": the requests made through Overtalkerr in the
- * last weeks, with where each stands on the backend now (one call for the backend's request list).
+ * last weeks, with where each stands as the {@link RequestTracker} last saw it (it polls the
+ * backend, so answering costs no backend call).
  */
 @Singleton
 final class RequestsOverview {
-  private static final Logger log = LoggerFactory.getLogger(RequestsOverview.class);
   /** Requests older than this are not talked about. */
   static final Duration RECENT = Duration.ofDays(30);
   /** The most titles said in one answer. */
@@ -43,18 +34,15 @@ final class RequestsOverview {
     DOWNLOADING,
     AVAILABLE,
     DECLINED,
-    FAILED,
-    REQUESTED
+    FAILED
   }
 
-  private final MediaBackend backend;
-  private final RequestLedger ledger;
+  private final RequestTracker tracker;
   private final Clock clock;
 
   @Inject
-  RequestsOverview(MediaBackend backend, RequestLedger ledger, Clock clock) {
-    this.backend = backend;
-    this.ledger = ledger;
+  RequestsOverview(RequestTracker tracker, Clock clock) {
+    this.tracker = tracker;
     this.clock = clock;
   }
 
@@ -62,49 +50,30 @@ final class RequestsOverview {
    * The recent requests of {@code asker} ({@code onlyMine}), or all those on their way, newest
    * first.
    */
-  List<Line> lines(boolean onlyMine, Optional<Requester> asker, TurnBudget budget) {
+  List<Line> lines(boolean onlyMine, Optional<Requester> asker) {
     Instant since = clock.instant().minus(RECENT);
-    String who = asker.map(r -> r.isOwner() ? Requesters.OWNER : r.backendUserId()).orElse(null);
-    List<RequestLedger.Entry> entries = ledger.entries().stream()
-        .filter(e -> e.requestedAt() != null && e.requestedAt().isAfter(since))
-        .filter(e -> !onlyMine || (who != null && who.equals(e.requestedBy())))
-        .sorted(Comparator.comparing(RequestLedger.Entry::requestedAt).reversed())
-        .toList();
-    if (entries.isEmpty()) {
-      return List.of();
+    List<RequestTracker.Tracked> requests;
+    if (onlyMine) {
+      Optional<String> who = asker.map(r -> r.isOwner() ? Requesters.OWNER : r.backendUserId());
+      requests = who.isEmpty() ? List.of() : tracker.ofPerson(who.get());
+    } else {
+      requests = tracker.open();
     }
-    Map<String, RequestRecord> current = new HashMap<>();
-    try {
-      budget.beforeBackendCall();
-      for (RequestRecord r : backend.requests(100)) {
-        if (r.id() != null) {
-          current.put(r.id(), r);
-        }
-      }
-    } catch (BackendException e) {
-      log.info("The request list could not be read ({}); answering from what was requested", e.error().code());
-    }
-    return entries.stream()
-        .map(e -> new Line(e.title(), e.seasons(), standing(current.get(e.backendRequestId()))))
-        .filter(l -> onlyMine || l.standing() == Standing.DOWNLOADING || l.standing() == Standing.AWAITING_APPROVAL
-            || l.standing() == Standing.REQUESTED)
+    return requests.stream()
+        .filter(r -> r.requestedAt() != null && r.requestedAt().isAfter(since))
+        .sorted(Comparator.comparing(RequestTracker.Tracked::requestedAt).reversed())
         .limit(MOST)
+        .map(r -> new Line(r.title(), r.seasons(), standing(r.progress())))
         .toList();
   }
 
-  private static Standing standing(RequestRecord r) {
-    if (r == null) {
-      return Standing.REQUESTED;
-    }
-    if (r.mediaStatus() == Availability.AVAILABLE || r.status() == RequestStatus.COMPLETED) {
-      return Standing.AVAILABLE;
-    }
-    return switch (r.status()) {
-      case PENDING_APPROVAL -> Standing.AWAITING_APPROVAL;
-      case APPROVED -> Standing.DOWNLOADING;
+  private static Standing standing(RequestProgress progress) {
+    return switch (progress) {
+      case PENDING -> Standing.AWAITING_APPROVAL;
+      case APPROVED, PARTIALLY_AVAILABLE -> Standing.DOWNLOADING;
+      case AVAILABLE -> Standing.AVAILABLE;
       case DECLINED -> Standing.DECLINED;
       case FAILED -> Standing.FAILED;
-      default -> Standing.REQUESTED;
     };
   }
 }

@@ -752,7 +752,7 @@ class DialogEngineTest {
     Languages languages = new Languages(settings);
     engine = new DialogEngine(new dev.overtalkerr.understanding.Interpreter(new UtteranceParser(clock)), new Ranker(clock), catalogue,
         new Replies(new Speech(), languages), new Requesters(settings), new RequestDesk(catalogue, ledger, clock, told::add),
-        new RequestsOverview(catalogue, ledger, clock), languages, settings, clock);
+        new RequestsOverview(new dev.overtalkerr.tracking.RequestTracker(catalogue, settings, json, clock), clock), languages, settings, clock);
     say("get breaking bad");
     say("yes");
     say("den", "download ocean's twelve", "en");
