@@ -51,7 +51,9 @@ class DaemonProcessIT {
       Map<String, String> env = Map.of("MOCK_BACKEND", "true", "MQTT_URL", broker.url(), "MQTT_BASE_TOPIC", "itw",
           "OVERTALKERR_DATA_DIR", data.toString());
 
-      Process killed = java(env).redirectErrorStream(true).redirectOutput(data.resolve("killed.log").toFile()).start();
+      Map<String, String> jsonLogs = new java.util.HashMap<>(env);
+      jsonLogs.put("LOG_FORMAT", "json");
+      Process killed = java(jsonLogs).redirectErrorStream(true).redirectOutput(data.resolve("killed.log").toFile()).start();
       assertThat(ha.next("itw/status", WAIT)).as("online").extracting(MqttProbe.Received::payload).isEqualTo("online");
       killed.destroyForcibly().waitFor();
       MqttProbe.Received will = ha.next("itw/status", Duration.ofSeconds(60));
@@ -64,6 +66,13 @@ class DaemonProcessIT {
       assertThat(stopped.waitFor(15, TimeUnit.SECONDS)).isTrue();
       assertThat(ha.next("itw/status", WAIT).payload()).isEqualTo("offline");
       assertThat(Files.readString(data.resolve("stopped.log"))).contains("Overtalkerr stopped");
+      // the logging set up in code (LogSetup, found as a service): readable lines, or JSON lines
+      assertThat(Files.readAllLines(data.resolve("stopped.log")))
+          .anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  d\\.o\\.Daemon - Overtalkerr .* starting: .*"))
+          .noneMatch(l -> l.contains("DEBUG") || l.startsWith("{"));
+      List<String> json = Files.readAllLines(data.resolve("killed.log"));
+      assertThat(json).isNotEmpty().allMatch(l -> l.startsWith("{\"timestamp\":") && l.endsWith("}"))
+          .anyMatch(l -> l.contains("\"level\":\"INFO\"") && l.contains("\"logger\":\"dev.overtalkerr.Daemon\""));
     }
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The shipped logback.xml: readable or JSON lines, secrets masked everywhere. */
+/** The daemon's logging ({@link LogSetup}): readable or JSON lines, secrets masked everywhere. */
 class LoggingTest {
   private static final String SECRET = "sk-live-4f2a9c7e1b";
   private final PrintStream originalErr = System.err;
@@ -34,11 +34,18 @@ class LoggingTest {
     configurator.doConfigure(LoggingTest.class.getClassLoader().getResource(resource));
   }
 
+  /** What the daemon does at its first log line: {@link LogSetup} with LOG_FORMAT and LOG_LEVEL. */
+  private static void daemonLogging() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    LogSetup.apply(context, System.getProperty("LOG_FORMAT"), "INFO");
+  }
+
   private String logWith(String format) throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     System.setProperty("LOG_FORMAT", format);
-    reconfigure("logback.xml");
+    daemonLogging();
     Secrets.register(SECRET);
     Logger log = LoggerFactory.getLogger("dev.overtalkerr.Example");
     log.info("calling the backend with key {}", SECRET);
@@ -72,7 +79,7 @@ class LoggingTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     System.setProperty("LOG_FORMAT", "plain");
-    reconfigure("logback.xml");
+    daemonLogging();
     Logger log = LoggerFactory.getLogger("dev.overtalkerr.Example");
     log.warn("Request from {} refused", "kitchen\n2026-12-03 10:00:00.000 ERROR Forged - owned\r\u001b[31m\u0007");
     String out = buffer.toString(StandardCharsets.UTF_8);
