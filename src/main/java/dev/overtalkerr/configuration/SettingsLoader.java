@@ -1,11 +1,14 @@
 package dev.overtalkerr.configuration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import com.typesafe.config.ConfigValueFactory;
 import dev.overtalkerr.domain.BackendFlavour;
 import dev.overtalkerr.configuration.Settings.Mqtt.Protocol;
@@ -84,7 +87,6 @@ public final class SettingsLoader {
   public static final Set<String> LANGUAGES = Set.of("en", "de");
 
   private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> environment;
   private final Map<String, String> origins = new HashMap<>();
@@ -151,50 +153,57 @@ public final class SettingsLoader {
     return ConfigFactory.parseMap(values, "environment");
   }
 
+  /**
+   * The app's options.json, read with the configuration library's own JSON parser (no JSON
+   * mapper on the way to {@code online}). A file that does not parse is reported by its line
+   * only: the parser's message quotes the text, which may be a password.
+   */
   private Config addonConfig(Path path) {
-    JsonNode options;
+    ConfigObject options;
     try {
-      options = JSON.readTree(Files.readString(path));
+      options = ConfigFactory.parseString(Files.readString(path),
+          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON).setOriginDescription("app options")).root();
     } catch (IOException e) {
       throw new ConfigurationException("--addon-options", "cannot read " + path + ": " + e.getClass().getSimpleName());
-    }
-    if (options == null || !options.isObject()) {
-      throw new ConfigurationException("--addon-options", path + " is not a JSON object");
+    } catch (ConfigException e) {
+      String line = e.origin() != null && e.origin().lineNumber() > 0 ? " (line " + e.origin().lineNumber() + ")" : "";
+      throw new ConfigurationException("--addon-options", path + " is not a JSON object" + line);
     }
     Map<String, Object> values = new HashMap<>();
     // The broker's user and password belong to the broker address: without mqtt_url the app uses
     // the broker of Home Assistant's MQTT service with that service's credentials (run script).
     boolean ownBroker = hasText(options.get("mqtt_url"));
     ADDON_OPTIONS.forEach((option, settingPath) -> {
-      JsonNode v = options.get(option);
+      ConfigValue v = options.get(option);
       if (!ownBroker && BROKER_CREDENTIALS.contains(option)) {
         return;
       }
       if (hasText(v)) {
-        values.put(ROOT + settingPath, v.isTextual() ? v.asText().trim() : v.toString());
+        values.put(ROOT + settingPath, text(v));
         origins.put(settingPath, "app option " + option);
       }
     });
-    JsonNode timeout = options.get("session_timeout_seconds");
-    if (timeout != null && !timeout.isNull()) {
-      values.put(ROOT + "dialog.session-timeout", timeout.asText() + "s");
+    ConfigValue timeout = options.get("session_timeout_seconds");
+    if (present(timeout)) {
+      values.put(ROOT + "dialog.session-timeout", text(timeout) + "s");
       origins.put("dialog.session-timeout", "app option session_timeout_seconds");
     }
-    JsonNode poll = options.get("tracking_poll_interval_seconds");
-    if (poll != null && !poll.isNull()) {
-      values.put(ROOT + "tracking.poll-interval", poll.asText() + "s");
+    ConfigValue poll = options.get("tracking_poll_interval_seconds");
+    if (present(poll)) {
+      values.put(ROOT + "tracking.poll-interval", text(poll) + "s");
       origins.put("tracking.poll-interval", "app option tracking_poll_interval_seconds");
     }
-    JsonNode users = options.get("users");
-    if (users != null && users.isArray()) {
+    if (options.get("users") instanceof ConfigList users) {
       List<Map<String, Object>> rules = new ArrayList<>();
-      for (JsonNode u : users) {
+      for (ConfigValue entry : users) {
         Map<String, Object> rule = new HashMap<>();
-        putText(rule, "ha-user", u.get("ha_user"));
-        putText(rule, "satellite", u.get("satellite"));
-        putText(rule, "backend-user", u.get("backend_user"));
-        if (u.has("allow_4k") && !u.get("allow_4k").isNull()) {
-          rule.put("allow-4k", u.get("allow_4k").asBoolean());
+        if (entry instanceof ConfigObject u) {
+          putText(rule, "ha-user", u.get("ha_user"));
+          putText(rule, "satellite", u.get("satellite"));
+          putText(rule, "backend-user", u.get("backend_user"));
+          if (present(u.get("allow_4k"))) {
+            rule.put("allow-4k", Boolean.parseBoolean(text(u.get("allow_4k"))));
+          }
         }
         rules.add(rule);
       }
@@ -205,13 +214,26 @@ public final class SettingsLoader {
     return ConfigFactory.parseMap(values, "app options");
   }
 
-  private static boolean hasText(JsonNode v) {
-    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank());
+  private static boolean present(ConfigValue v) {
+    return v != null && v.valueType() != ConfigValueType.NULL;
   }
 
-  private static void putText(Map<String, Object> target, String key, JsonNode value) {
-    if (value != null && !value.isNull() && !value.asText().isBlank()) {
-      target.put(key, value.asText().trim());
+  private static boolean hasText(ConfigValue v) {
+    return present(v) && !(v.valueType() == ConfigValueType.STRING && text(v).isBlank());
+  }
+
+  /** A scalar as text (strings trimmed); a list or object as its JSON. */
+  private static String text(ConfigValue v) {
+    return switch (v.valueType()) {
+      case STRING -> ((String) v.unwrapped()).trim();
+      case NUMBER, BOOLEAN -> String.valueOf(v.unwrapped());
+      default -> v.render(com.typesafe.config.ConfigRenderOptions.concise());
+    };
+  }
+
+  private static void putText(Map<String, Object> target, String key, ConfigValue value) {
+    if (hasText(value)) {
+      target.put(key, text(value));
     }
   }
 

@@ -161,6 +161,10 @@ class SettingsLoaderTest {
     assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "log_level");
     Files.writeString(options, "{\"mock_backend\": true, \"session_timeout_seconds\": \"" + password + "\"}");
     assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "session_timeout");
+    Files.writeString(options, "{\"mock_backend\": true,\n \"mqtt_password\": " + password + " \"x\"}");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "line 2");
+    Files.writeString(options, "[\"" + password + "\"]");
+    assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.empty(), Optional.of(options), true), password, "--addon-options");
     Path conf = dir.resolve("secret.conf");
     Files.writeString(conf, "overtalkerr.backend.demo = true\novertalkerr.mqtt.password = " + password + " }\n");
     assertNotEchoed(() -> new SettingsLoader(Map.of()).load(Optional.of(conf), Optional.empty(), true), password, "--config");
