@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
 /** Process-wide infrastructure: JSON, HTTP, threads, the parser and the ranker. */
@@ -51,10 +53,18 @@ interface AppModule {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
+  /**
+   * The one HTTP client. It speaks TLS only when an address it is given needs it (an {@code
+   * https} backend or {@code HA_URL}): setting TLS up loads the JDK's trust store, a third of a
+   * second of every start on a small machine (BENCHMARKS.md), and a LAN Seerr is mostly plain HTTP.
+   */
   @Provides
   @Singleton
   static OkHttpClient okHttpClient(Settings settings) {
+    boolean tls = settings.backend().url().regionMatches(true, 0, "https:", 0, 6)
+        || String.valueOf(System.getenv("HA_URL")).regionMatches(true, 0, "https:", 0, 6);
     return new OkHttpClient.Builder()
+        .connectionSpecs(tls ? List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT) : List.of(ConnectionSpec.CLEARTEXT))
         .connectTimeout(settings.backend().connectTimeout())
         .readTimeout(settings.backend().timeout())
         .writeTimeout(settings.backend().timeout())

@@ -28,6 +28,7 @@ public final class Daemon implements AutoCloseable {
   /** Starts; the future completes when first connected (it keeps retrying while the broker is down). */
   public CompletableFuture<Void> start() {
     var settings = app.settings();
+    buildAheadOfTheConnection();
     log.info("Overtalkerr {} starting: backend {}, broker {}, base topic {}", Version.current(),
         settings.backend().demo() ? "demo catalogue" : settings.backend().url(), settings.mqtt().url(), settings.mqtt().baseTopic());
     app.workers().execute(() -> {
@@ -49,14 +50,34 @@ public final class Daemon implements AutoCloseable {
     });
   }
 
+  /**
+   * Builds the conversation (parser, ranker, backend client, request record, tracker) on a second
+   * thread while this one builds the MQTT client: the two share nothing until the assist channel
+   * needs the dialog, and on two cores this halves the time to {@code online} (BENCHMARKS.md).
+   * Dagger's singletons are built once whichever thread asks first; a failure here is thrown again
+   * where the channel asks for the same object.
+   */
+  private void buildAheadOfTheConnection() {
+    Thread ahead = new Thread(() -> {
+      try {
+        app.dialog();
+        app.tracker();
+      } catch (RuntimeException e) {
+        log.debug("Building ahead failed; the connection builds it again: {}", e.toString());
+      }
+    }, "overtalkerr-start");
+    ahead.setDaemon(true);
+    ahead.start();
+  }
+
   /** Looks the configured backend users up by name (and logs them); retried every minute until it works. */
   private void resolvePeople() {
-    if (app.requesters().namesResolved()) {
-      return;
-    }
     try {
       app.workers().execute(() -> {
         try {
+          if (app.requesters().namesResolved()) {
+            return;
+          }
           app.requesters().resolveAll();
         } catch (BackendException | java.io.IOException | RuntimeException e) {
           log.warn("Cannot read the user list to map people yet ({}); trying again in a minute", e.getMessage());
@@ -75,6 +96,7 @@ public final class Daemon implements AutoCloseable {
   /** A broker component for one protocol, its channels subscribed once it connects. */
   private BrokerComponent component(Protocol protocol) {
     BrokerComponent component = app.broker().create(protocol);
+    component.connection(); // the MQTT client first: the dialog is being built meanwhile
     broker = component;
     component.assistChannel().start();
     component.homeAssistant().start();
