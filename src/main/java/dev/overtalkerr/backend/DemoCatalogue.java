@@ -225,7 +225,7 @@ public final class DemoCatalogue implements MediaBackend {
         changed = item.withDetails(fourK ? item.status() : showStatus(updated, false),
             fourK ? showStatus(updated, true) : item.status4k(), updated);
       }
-      titles.put(new Key(item.type(), item.tmdbId()), new Entry(changed, entry.germanTitle));
+      titles.put(new Key(item.type(), item.tmdbId()), new Entry(changed, entry.germanTitle, entry.nameWords));
       RequestRecord record = new RequestRecord(Integer.toString(nextRequestId++), item.type(), item.tmdbId(),
           item.title(), approved ? RequestStatus.APPROVED : RequestStatus.PENDING_APPROVAL, changed.status(fourK),
           seasons, fourK, requester.isOwner() ? ADMIN_ID : requester.backendUserId(), clock.instant());
@@ -334,8 +334,7 @@ public final class DemoCatalogue implements MediaBackend {
     List<Hit> hits = new ArrayList<>();
     for (Entry e : titles.values()) {
       double best = 0;
-      for (String name : e.names()) {
-        List<String> nameWords = withoutArticle(words(name));
+      for (List<String> nameWords : e.nameWords()) {
         if (!matchesAll(words, nameWords, fuzzy)) {
           continue;
         }
@@ -354,7 +353,9 @@ public final class DemoCatalogue implements MediaBackend {
     for (String q : query) {
       boolean found = false;
       for (String n : name) {
-        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && Titles.levenshtein(q, n) <= (q.length() >= 7 ? 2 : 1))) {
+        int allowed = q.length() >= 7 ? 2 : 1;
+        if (n.startsWith(q) || (fuzzy && q.length() >= 4 && Math.abs(q.length() - n.length()) <= allowed
+            && Titles.levenshtein(q, n) <= allowed)) {
           found = true;
           break;
         }
@@ -387,16 +388,24 @@ public final class DemoCatalogue implements MediaBackend {
 
   private record Key(MediaType type, int tmdbId) {}
 
-  /** A title and its German name (null when it has none of its own). */
-  private record Entry(MediaItem item, String germanTitle) {
-    List<String> names() {
+  /**
+   * A title, its German name (null when it has none of its own) and the words of each of its names
+   * as a search compares them, worked out once (tokenising the catalogue on every search was most
+   * of a turn's time in the demo).
+   */
+  private record Entry(MediaItem item, String germanTitle, List<List<String>> nameWords) {
+    Entry(MediaItem item, String germanTitle) {
+      this(item, germanTitle, wordsOfNames(item));
+    }
+
+    private static List<List<String>> wordsOfNames(MediaItem item) {
       List<String> names = new ArrayList<>();
       names.add(item.title());
       if (item.originalTitle() != null) {
         names.add(item.originalTitle());
       }
       names.addAll(item.alternativeTitles());
-      return names;
+      return names.stream().map(name -> List.copyOf(withoutArticle(words(name)))).toList();
     }
   }
 
