@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LATENCY=${1:-50}; TURNS=${2:-300}; FAST=${3:-500}
 JAR=target/overtalkerr.jar
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:TieredStopAtLevel=1}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms8m -Xmx64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1}
 JAVAS=${JAVAS:-"$(readlink -f "$(command -v java)" | sed 's:/bin/java$::') /usr/lib/jvm/temurin-25-jdk-amd64"}
 [ -f "$JAR" ] && [ -d target/test-classes ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
 # the test classpath: from Maven when it can resolve the plugin, else from the last test run's report

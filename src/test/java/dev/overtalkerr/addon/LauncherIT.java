@@ -75,7 +75,7 @@ class LauncherIT {
   void theJvmGetsTheMeasuredFlags() throws Exception {
     Result r = run(launcher(Map.of("OVERTALKERR_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version"));
     assertThat(r.out()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-        "-XX:MaxHeapSize=67108864", "-XX:InitialHeapSize=16777216");
+        "-XX:MaxHeapSize=67108864", "-XX:InitialHeapSize=8388608", "-XX:MaxHeapFreeRatio=30");
   }
 
   @Test
