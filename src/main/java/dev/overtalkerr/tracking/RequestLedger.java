@@ -8,20 +8,13 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.Requester;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -43,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class RequestLedger {
   private static final Logger log = LoggerFactory.getLogger(RequestLedger.class);
   private static final int MAX_ENTRIES = 2000;
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
   /**
    * One request filed through us (or, with a null {@code backendRequestId}, being filed).
@@ -225,55 +216,9 @@ public final class RequestLedger {
 
   private void save() {
     try {
-      createPrivateDirectories(file.getParent());
-      Path tmp = file.resolveSibling("requests.json.tmp");
-      Files.deleteIfExists(tmp);
-      createPrivateFile(tmp);
-      json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), entries);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      PrivateFiles.replace(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, entries), false);
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.getMessage());
-    }
-  }
-
-  /** Creates the folder (and parents) readable by the owner only where the file system allows. */
-  public static void createPrivateDirectories(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    if (posix(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-    } else {
-      Files.createDirectories(dir);
-    }
-  }
-
-  /** Creates an empty file readable and writable by its owner only (where the file system allows). */
-  public static void createPrivateFile(Path path) throws IOException {
-    FileAttribute<?>[] attrs = posix(path.getParent()) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
-    try {
-      Files.createFile(path, attrs);
-    } catch (FileAlreadyExistsException e) {
-      if (attrs.length > 0) {
-        Files.setPosixFilePermissions(path, OWNER_ONLY);
-      }
-    }
-  }
-
-  private static boolean posix(Path near) {
-    Path p = near;
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    try {
-      return p != null && Files.getFileStore(p).supportsFileAttributeView("posix");
-    } catch (IOException e) {
-      return false;
     }
   }
 }
