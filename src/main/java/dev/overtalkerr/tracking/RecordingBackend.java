@@ -68,6 +68,11 @@ public final class RecordingBackend implements MediaBackend {
   }
 
   @Override
+  public Optional<RequestRecord> filedRequest(MediaRequest request, Requester requester) throws BackendException {
+    return backend.filedRequest(request, requester);
+  }
+
+  @Override
   public Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
     return backend.existingRequest(type, tmdbId);
   }
