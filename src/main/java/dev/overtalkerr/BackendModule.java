@@ -7,8 +7,6 @@ import dev.overtalkerr.backend.DemoCatalogue;
 import dev.overtalkerr.backend.DetectingBackend;
 import dev.overtalkerr.domain.MediaBackend;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.tracking.RecordingBackend;
-import dev.overtalkerr.tracking.RequestLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,8 +14,8 @@ import javax.inject.Singleton;
 import okhttp3.OkHttpClient;
 
 /**
- * The media backend: the demo catalogue, or the configured server, detected and re-detected;
- * every request written into the ledger before it is sent.
+ * The media backend: the demo catalogue, or the configured server, detected and re-detected. (The
+ * request desk writes every request into the ledger before it is sent.)
  */
 @Module
 interface BackendModule {
@@ -26,12 +24,7 @@ interface BackendModule {
 
   @Provides
   @Singleton
-  static MediaBackend backend(Settings settings, Optional<MediaBackend> override, Clock clock, OkHttpClient http, ObjectMapper json,
-      RequestLedger ledger) {
-    return new RecordingBackend(configured(settings, override, clock, http, json), ledger);
-  }
-
-  private static MediaBackend configured(Settings settings, Optional<MediaBackend> override, Clock clock, OkHttpClient http,
+  static MediaBackend backend(Settings settings, Optional<MediaBackend> override, Clock clock, OkHttpClient http,
       ObjectMapper json) {
     if (override.isPresent()) {
       return override.get();

@@ -22,7 +22,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The packaged daemon SIGKILLed while a request is on its way to the backend, then started again on the same data. */
+/**
+ * The packaged daemon SIGKILLed while a request is on its way to the backend, then started again on
+ * the same data: the restarted daemon settles the interrupted request with the backend (it was
+ * filed: confirmed and followed) and never files it again.
+ */
 class FaultProcessIT {
   private static final Path JAR = Path.of("target/overtalkerr.jar");
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -55,8 +59,28 @@ class FaultProcessIT {
         .load(Optional.empty(), Optional.empty(), true), new ObjectMapper().registerModule(new JavaTimeModule()));
   }
 
+  private static boolean confirmed(Path data, int id) {
+    return ledger(data).entries().stream().anyMatch(e -> Integer.toString(id).equals(e.backendRequestId()));
+  }
+
+  /** The entries of tracked-requests.json for title 550 (any id), each checked to carry {@code id}. */
+  private static List<JsonNode> tracked(Path data, int id) throws Exception {
+    Path file = data.resolve("tracked-requests.json");
+    List<JsonNode> found = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return found;
+    }
+    for (JsonNode t : JSON.readTree(Files.readString(file)).path("requests")) {
+      if (t.path("tmdbId").asInt() == 550) {
+        assertThat(t.path("requestId").asText()).isEqualTo(Integer.toString(id));
+        found.add(t);
+      }
+    }
+    return found;
+  }
+
   @Test
-  void aSigkillDuringTheRequestLosesItFromNoRecordAndTheRestartedDaemonNeverFilesItAgain() throws Exception {
+  void aRequestASigkillInterruptedIsSettledAfterTheRestartConfirmedFollowedAndNeverFiledAgain() throws Exception {
     Path data = Files.createTempDirectory("it-fault-kill");
     try (TestBroker broker = TestBroker.start(); FakeSeerr fake = FakeSeerr.seerr().start(); MqttProbe ha = MqttProbe.connect(broker)) {
       ha.subscribe(BASE + "/#");
@@ -80,10 +104,12 @@ class FaultProcessIT {
         first.destroyForcibly().waitFor(15, TimeUnit.SECONDS); // SIGKILL while the POST waits for its answer
       }
       assertThat(fake.filedRequests()).as("the backend filed it; Overtalkerr never heard").hasSize(1);
+      int filedId = fake.filedRequests().get(0).id;
       assertThat(ledger(data).unconfirmed()).as("the local record lists the request the kill interrupted")
           .singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(MediaType.MOVIE);
             assertThat(e.tmdbId()).isEqualTo(550);
+            assertThat(e.satelliteId()).as("where it was asked, to announce it there").isEqualTo("assist_satellite.den");
           });
 
       fake.delay("POST", Duration.ZERO);
@@ -113,6 +139,11 @@ class FaultProcessIT {
         MqttProbe.Received command = ha.next(BASE + "/command/reply/k-5", WAIT);
         assertThat(command).as("a reply to the command; log: " + secondLog).isNotNull();
         assertThat(JSON.readTree(command.payload()).path("state").asText()).as(command.payload()).isEqualTo("already_requested");
+        // the restarted daemon settles the interrupted request with the backend at its first poll
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!(confirmed(data, filedId) && tracked(data, filedId).size() == 1) && System.nanoTime() < end) {
+          Thread.sleep(50);
+        }
       } finally {
         second.destroy();
         assertThat(second.waitFor(15, TimeUnit.SECONDS)).isTrue();
@@ -121,9 +152,19 @@ class FaultProcessIT {
       assertThat(fake.filedRequests()).hasSize(1);
       assertThat(fake.violations()).isEmpty();
       RequestLedger after = ledger(data);
-      assertThat(after.unconfirmed().stream().filter(e -> e.tmdbId() == 550).count()
-          + after.entries().stream().filter(e -> e.tmdbId() == 550).count())
-          .as("still in the local record after the restart").isEqualTo(1);
+      assertThat(after.unconfirmed()).as("settled after the restart; log: " + secondLog).isEmpty();
+      assertThat(after.entries()).as("once, confirmed with the backend's id, in requests.json").singleElement().satisfies(e -> {
+        assertThat(e.tmdbId()).isEqualTo(550);
+        assertThat(e.backendRequestId()).isEqualTo(Integer.toString(filedId));
+        assertThat(e.satelliteId()).isEqualTo("assist_satellite.den");
+      });
+      assertThat(tracked(data, filedId)).as("once, followed, in tracked-requests.json; log: " + secondLog).singleElement()
+          .satisfies(t -> {
+            assertThat(t.path("tmdbId").asInt()).isEqualTo(550);
+            assertThat(t.path("title").asText()).isEqualTo("Fight Club");
+            assertThat(t.path("satelliteId").asText()).isEqualTo("assist_satellite.den");
+          });
+      assertThat(Files.readString(secondLog)).contains("was filed: backend request " + filedId);
     }
   }
 }

@@ -164,6 +164,11 @@ public final class DetectingBackend implements MediaBackend {
   }
 
   @Override
+  public Optional<RequestRecord> filedRequest(MediaRequest request, Requester requester) throws BackendException {
+    return call(c -> c.filedRequest(request, requester), true);
+  }
+
+  @Override
   public Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
     return call(c -> c.existingRequest(type, tmdbId), true);
   }

@@ -377,7 +377,13 @@ public final class OmbiClient implements MediaBackend {
     int key = request.type() == MediaType.TV && v3 && request.tvdbId() != null ? request.tvdbId() : request.tmdbId();
     List<RequestRecord> same = readRequests(request.type(), deadline).stream().filter(r -> r.tmdbId() == key)
         .toList();
-    return SeerrClient.newestMatch(same, request, requester);
+    return RequestRecord.newestFiled(same, request, requester);
+  }
+
+  /** Read as after a timed-out request: the request list of the title's kind (series by TVDB id on v3). */
+  @Override
+  public Optional<RequestRecord> filedRequest(MediaRequest request, Requester requester) throws BackendException {
+    return findRequest(request, requester, http.deadline());
   }
 
   @Override

@@ -437,29 +437,7 @@ public final class SeerrClient implements MediaBackend {
     for (JsonNode r : title.path("mediaInfo").path("requests")) {
       records.add(requestRecord(r, request.type(), request.tmdbId()));
     }
-    return newestMatch(records, request, requester);
-  }
-
-  /**
-   * The newest request that our POST could have created: same title and quality, same user (any
-   * user when filed as the owner), not declined, and for chosen seasons at least one of them.
-   */
-  static Optional<RequestRecord> newestMatch(List<RequestRecord> records, MediaRequest request, Requester requester) {
-    return records.stream()
-        .filter(r -> r.type() == request.type() && r.is4k() == request.is4k())
-        .filter(r -> requester.isOwner() || requester.backendUserId().equalsIgnoreCase(r.requestedBy()))
-        .filter(r -> r.status() != RequestStatus.DECLINED)
-        .filter(r -> request.seasons() == null || request.seasons().all()
-            || r.seasons().stream().anyMatch(request.seasons().numbers()::contains))
-        .max(java.util.Comparator.comparingLong(r -> idOrder(r.id())));
-  }
-
-  private static long idOrder(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException | NullPointerException e) {
-      return -1;
-    }
+    return RequestRecord.newestFiled(records, request, requester);
   }
 
   private boolean isCsrf(BackendHttp.Reply reply) {
@@ -525,6 +503,12 @@ public final class SeerrClient implements MediaBackend {
       records.add(requestRecord(r, null, 0));
     }
     return records;
+  }
+
+  /** Read as after a timed-out request: the title's own requests ({@code mediaInfo.requests}). */
+  @Override
+  public Optional<RequestRecord> filedRequest(MediaRequest request, Requester requester) throws BackendException {
+    return findRequest(request, requester, http.deadline());
   }
 
   @Override

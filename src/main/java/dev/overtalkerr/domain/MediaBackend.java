@@ -66,7 +66,22 @@ public interface MediaBackend {
     return RequestCounts.of(requests(100));
   }
 
-  /** An existing request for this title by anyone, if the backend knows one. */
+  /**
+   * The newest request on the backend that filing {@code request} as {@code requester} could have
+   * made, if there is one (see {@link RequestRecord#newestFiled}): how a filing whose answer never
+   * came is settled, after a timeout or a stop while it was on its way. The clients read the
+   * title's own requests, as they do after a timed-out request; this default the recent request
+   * list.
+   */
+  default Optional<RequestRecord> filedRequest(MediaRequest request, Requester requester) throws BackendException {
+    return RequestRecord.newestFiled(requests(100).stream()
+        .filter(r -> r.type() == request.type() && r.tmdbId() == request.tmdbId()).toList(), request, requester);
+  }
+
+  /**
+   * An existing request for this title by anyone, of any quality or seasons, if the backend knows
+   * one (Seerr family: the first that is not declined; otherwise the newest in the recent list).
+   */
   default Optional<RequestRecord> existingRequest(MediaType type, int tmdbId) throws BackendException {
     return requests(100).stream().filter(r -> r.type() == type && r.tmdbId() == tmdbId).findFirst();
   }

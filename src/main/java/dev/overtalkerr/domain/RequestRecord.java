@@ -1,7 +1,9 @@
 package dev.overtalkerr.domain;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request as the backend keeps it: made now, or read back from its request list.
@@ -32,5 +34,28 @@ public record RequestRecord(
     seasons = seasons == null ? List.of() : List.copyOf(seasons);
     status = status == null ? RequestStatus.UNKNOWN : status;
     mediaStatus = mediaStatus == null ? Availability.UNKNOWN : mediaStatus;
+  }
+
+  /**
+   * The newest of {@code records} that filing {@code request} as {@code requester} could have made:
+   * same kind and quality, the same user (any user when filed as the key's owner), not declined,
+   * and for chosen seasons at least one of them. The caller passes the records of the one title.
+   */
+  public static Optional<RequestRecord> newestFiled(List<RequestRecord> records, MediaRequest request, Requester requester) {
+    return records.stream()
+        .filter(r -> r.type() == request.type() && r.is4k() == request.is4k())
+        .filter(r -> requester.isOwner() || requester.backendUserId().equalsIgnoreCase(r.requestedBy()))
+        .filter(r -> r.status() != RequestStatus.DECLINED)
+        .filter(r -> request.seasons() == null || request.seasons().all()
+            || r.seasons().stream().anyMatch(request.seasons().numbers()::contains))
+        .max(Comparator.comparingLong(r -> idOrder(r.id())));
+  }
+
+  private static long idOrder(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException | NullPointerException e) {
+      return -1;
+    }
   }
 }

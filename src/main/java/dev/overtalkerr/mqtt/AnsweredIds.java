@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.tracking.RequestLedger;
+import dev.overtalkerr.tracking.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,9 +109,9 @@ public final class AnsweredIds {
     }
     try {
       if (journal == null) {
-        RequestLedger.createPrivateDirectories(file.getParent());
         if (!Files.exists(file)) {
-          RequestLedger.createPrivateFile(file);
+          PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+          PrivateFiles.createFile(file);
         }
         journal = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       }
@@ -174,11 +173,8 @@ public final class AnsweredIds {
       journal.close();
       journal = null;
     }
-    RequestLedger.createPrivateDirectories(file.getParent());
-    Path tmp = file.resolveSibling(FILE + ".tmp");
-    Files.deleteIfExists(tmp);
-    RequestLedger.createPrivateFile(tmp);
-    try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+    PrivateFiles.replace(file, stream -> {
+      BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       for (var e : answers.entrySet()) {
         out.write(json.writeValueAsString(json.createObjectNode().put("k", e.getKey()).put("t", e.getValue().sentAt().toEpochMilli())
             .put("r", new String(e.getValue().reply(), StandardCharsets.UTF_8))));
@@ -188,12 +184,8 @@ public final class AnsweredIds {
           out.write('\n');
         }
       }
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+      out.flush();
+    }, false);
     linesSinceCompaction = 0;
   }
 }

@@ -1,13 +1,11 @@
 package dev.overtalkerr.mqtt;
 
 import dev.overtalkerr.configuration.Settings;
-import dev.overtalkerr.tracking.RequestLedger;
+import dev.overtalkerr.tracking.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -44,16 +42,7 @@ public final class ClientIdentity {
       byte[] random = new byte[8];
       new SecureRandom().nextBytes(random);
       String made = "overtalkerr-" + HexFormat.of().formatHex(random);
-      RequestLedger.createPrivateDirectories(file.getParent());
-      Path tmp = file.resolveSibling(FILE + ".tmp");
-      Files.deleteIfExists(tmp);
-      RequestLedger.createPrivateFile(tmp);
-      Files.writeString(tmp, made + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      PrivateFiles.replace(file, out -> out.write((made + "\n").getBytes(StandardCharsets.UTF_8)), false);
       return made;
     } catch (IOException e) {
       byte[] random = new byte[8];

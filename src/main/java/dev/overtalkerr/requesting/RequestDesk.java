@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * seasons asked for, only those still missing, the 4K copy where allowed), why there is nothing to
  * file ({@link Decision}), and filing it once ({@link Filing}) — not while the same request is in flight, not when it
  * was filed through Overtalkerr minutes ago. Shared by the spoken dialog and the structured
- * commands.
+ * commands. Every request is written into the {@link RequestLedger} (with the title, the person and
+ * the satellite) before it is sent and completed with the backend's id when it was made.
  */
 @Singleton
 public final class RequestDesk {
@@ -196,10 +197,18 @@ public final class RequestDesk {
         }
       }
       RequestRecord made;
+      RequestLedger.Intent intent = null;
       try {
         budget.beforeBackendCall();
+        // on disk before the request goes out, so that a stop while it is on its way loses nothing
+        intent = ledger.intend(request, requester, item.title(), satelliteId, clock.instant());
         made = backend.request(request, requester);
       } catch (BackendException e) {
+        if (intent != null && e.error() == BackendError.TIMEOUT) {
+          ledger.outcomeUnknown(intent); // the client's read-back could not settle it: settled later
+        } else if (intent != null) {
+          ledger.abandon(intent); // refused, or never sent: nothing was filed
+        }
         if (e.error() == BackendError.ALREADY_REQUESTED) {
           return new Filing.Duplicate(false);
         }
@@ -208,10 +217,14 @@ public final class RequestDesk {
         }
         log.warn("Backend call failed ({}): {}", e.error().code(), e.getMessage());
         return new Filing.Failed(e);
+      } catch (RuntimeException e) {
+        if (intent != null) {
+          ledger.abandon(intent);
+        }
+        throw e;
       }
+      ledger.confirm(intent, made);
       List<Integer> filed = made.seasons().isEmpty() ? seasons : made.seasons();
-      ledger.record(new RequestLedger.Entry(made.id(), request.type(), request.tmdbId(), item.title(), filed, request.is4k(),
-          requester.isOwner() ? Requesters.OWNER : requester.backendUserId(), satelliteId, clock.instant()));
       log.info("Requested {} ({} {}, seasons {}, 4K {}) as {}: backend request {} is {}", item.title(), request.type().wire(),
           request.tmdbId(), seasons, request.is4k(), requester.displayName(), made.id(), made.status().wire());
       return new Filing.Made(made, filed, isUpcoming(item));

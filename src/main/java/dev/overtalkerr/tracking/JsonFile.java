@@ -2,22 +2,18 @@ package dev.overtalkerr.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JSON file in the data directory, written so that neither a crash nor a SIGKILL leaves it
- * half-written: a synced temporary file, then an atomic move over the old one. A file that cannot
- * be read is kept aside as {@code <name>.corrupt-<millis>} instead of being overwritten.
+ * One JSON file in the data directory, readable by its owner only and written so that neither a
+ * crash nor a SIGKILL leaves it half-written: a synced temporary file, then an atomic move over the
+ * old one ({@link PrivateFiles}). A file that cannot be read is kept aside as {@code
+ * <name>.corrupt-<millis>} instead of being overwritten.
  */
 public final class JsonFile<T> {
   private static final Logger log = LoggerFactory.getLogger(JsonFile.class);
@@ -60,19 +56,8 @@ public final class JsonFile<T> {
   /** Writes atomically and durably; a failure is logged (the caller keeps its state in memory). */
   public boolean write(T value) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        out.write(ByteBuffer.wrap(bytes));
-        out.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      PrivateFiles.replace(file, out -> out.write(bytes), true);
       return true;
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.getMessage());

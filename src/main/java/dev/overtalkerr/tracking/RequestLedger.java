@@ -8,19 +8,15 @@ import dev.overtalkerr.domain.MediaType;
 import dev.overtalkerr.domain.RequestRecord;
 import dev.overtalkerr.domain.Requester;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -34,17 +30,19 @@ import org.slf4j.LoggerFactory;
  * unreadable file is kept aside as {@code requests.json.corrupt-<time>} rather than overwritten,
  * and unreadable entries in a readable file ({@code null}, missing fields) are skipped.
  *
- * <p>A request is written down twice: as an intent (no backend id yet) before it is sent, and
- * completed with the backend's id once it was made ({@link RecordingBackend} does both). A process
- * killed during the request leaves the intent on disk: {@link #unconfirmed()} lists those, and
- * they are not counted as filed by {@link #entries()}.
+ * <p>A request is written down twice: as an intent (no backend id yet, but the title, the person
+ * and the satellite) before it is sent, and completed with the backend's id once it was made (the
+ * request desk does both). A process killed during the request, or a request whose answer never
+ * came, leaves the intent: {@link #unconfirmed()} lists those, and they are not counted as filed by
+ * {@link #entries()}. Those not on their way in this process ({@link #interrupted()}) are settled
+ * with the backend later ({@link InterruptedRequests}): {@link #settle} or {@link #drop}.
  */
 @Singleton
 public final class RequestLedger {
   private static final Logger log = LoggerFactory.getLogger(RequestLedger.class);
   private static final int MAX_ENTRIES = 2000;
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  /** {@link Entry#requestedBy()} of a request filed as the API key's owner. */
+  public static final String OWNER = "owner";
 
   /**
    * One request filed through us (or, with a null {@code backendRequestId}, being filed).
@@ -52,10 +50,11 @@ public final class RequestLedger {
    * @param backendRequestId the backend's request id, or null while the request is on its way
    * @param type film or series
    * @param tmdbId the title's TMDB id
-   * @param title the title as the backend spells it (null for an intent)
-   * @param seasons the seasons requested (empty for films)
+   * @param title the title as the backend spells it (null in intents written before 2026-12)
+   * @param seasons the seasons requested (empty for films and for all of a series)
    * @param is4k whether the 4K copy was requested
    * @param requestedBy the backend user it was filed as ("owner" for the key's owner)
+   * @param person who asked, as the backend names them, or null (older files)
    * @param satelliteId where it was asked for, or null
    * @param requestedAt when
    */
@@ -67,6 +66,7 @@ public final class RequestLedger {
       List<Integer> seasons,
       boolean is4k,
       String requestedBy,
+      String person,
       String satelliteId,
       Instant requestedAt) {
     public Entry {
@@ -78,7 +78,10 @@ public final class RequestLedger {
     }
   }
 
-  /** A request written down before it is sent; {@link #confirm} or {@link #abandon} it. */
+  /**
+   * A request written down before it is sent; {@link #confirm} or {@link #abandon} it, or, when its
+   * outcome is unknown, leave it to be settled later ({@link #outcomeUnknown}).
+   */
   public static final class Intent {
     private Entry entry;
 
@@ -89,75 +92,102 @@ public final class RequestLedger {
 
   private final Path file;
   private final ObjectMapper json;
-  private final Clock clock;
   private final List<Entry> entries = new ArrayList<>();
+  /** Intents whose request is on its way in this process: not to be settled by anyone else. */
+  private final Set<Entry> onTheirWay = Collections.newSetFromMap(new IdentityHashMap<>());
 
   @Inject
   public RequestLedger(Settings settings, ObjectMapper json) {
-    this(settings.dataDir(), json, Clock.systemUTC());
-  }
-
-  RequestLedger(Path dataDir, ObjectMapper json, Clock clock) {
-    this.file = dataDir.resolve("requests.json");
+    this.file = settings.dataDir().resolve("requests.json");
     this.json = json;
-    this.clock = clock;
     load();
   }
 
   /**
-   * Adds an entry and writes the file. An entry whose backend id is already recorded replaces that
-   * one (the conversation completes what {@link RecordingBackend} recorded). A failed write is
-   * logged; the entry stays in memory.
+   * Writes down a request that is about to be sent (on disk before this returns), with what is
+   * needed to settle it and announce it should the answer never come: the title, who asked and
+   * where; {@code at} is when it was asked for (the caller's clock).
    */
-  public synchronized void record(Entry entry) {
-    if (entry == null || entry.type() == null) {
-      return;
-    }
-    int same = indexOf(entry.backendRequestId());
-    if (same >= 0) {
-      Entry old = entries.get(same);
-      entries.set(same, new Entry(entry.backendRequestId(), entry.type(), entry.tmdbId(),
-          entry.title() != null ? entry.title() : old.title(), entry.seasons().isEmpty() ? old.seasons() : entry.seasons(),
-          entry.is4k(), entry.requestedBy() != null ? entry.requestedBy() : old.requestedBy(),
-          entry.satelliteId() != null ? entry.satelliteId() : old.satelliteId(), old.requestedAt()));
-    } else {
-      entries.add(entry);
-    }
-    trimAndSave();
-  }
-
-  /** Writes down a request that is about to be sent (on disk before this returns). */
-  public synchronized Intent intend(MediaRequest request, Requester requester) {
-    Entry e = new Entry(null, request.type(), request.tmdbId(), null,
+  public synchronized Intent intend(MediaRequest request, Requester requester, String title, String satelliteId, Instant at) {
+    Entry e = new Entry(null, request.type(), request.tmdbId(), title,
         request.seasons() == null ? List.of() : request.seasons().numbers(), request.is4k(),
-        requester.isOwner() ? "owner" : requester.backendUserId(), null, clock.instant());
+        requester.isOwner() ? OWNER : requester.backendUserId(), requester.displayName(), satelliteId, at);
     entries.add(e);
+    onTheirWay.add(e);
     trimAndSave();
     return new Intent(e);
   }
 
   /** The request was made: the intent becomes an entry with the backend's id. */
   public synchronized void confirm(Intent intent, RequestRecord made) {
-    Entry e = intent.entry;
+    onTheirWay.remove(intent.entry);
+    intent.entry = complete(intent.entry, made);
+  }
+
+  /** The request was refused or failed: nothing was filed, the intent goes. */
+  public synchronized void abandon(Intent intent) {
+    onTheirWay.remove(intent.entry);
+    if (entries.remove(intent.entry)) {
+      trimAndSave();
+    }
+  }
+
+  /**
+   * The request's answer never came and the backend could not say whether it was made (a
+   * timeout): the intent stays, to be settled later like one a stop interrupted.
+   */
+  public synchronized void outcomeUnknown(Intent intent) {
+    onTheirWay.remove(intent.entry);
+  }
+
+  /**
+   * Intents whose outcome nobody here is waiting for any more, oldest first: left by a process that
+   * stopped while they were on their way, or by an answer that never came.
+   */
+  public synchronized List<Entry> interrupted() {
+    return entries.stream().filter(e -> !e.confirmed() && !onTheirWay.contains(e)).toList();
+  }
+
+  /**
+   * The backend has the request an interrupted intent was for: the intent becomes an entry with
+   * the backend's id. Returns that entry, or the one already recorded with that id (then the
+   * intent just goes); empty when the intent is no longer here.
+   */
+  public synchronized Optional<Entry> settle(Entry intent, RequestRecord made) {
+    if (intent.confirmed() || onTheirWay.contains(intent) || !entries.contains(intent)) {
+      return Optional.empty();
+    }
+    Entry done = complete(intent, made);
+    int same = indexOf(done.backendRequestId());
+    return Optional.of(same >= 0 ? entries.get(same) : done);
+  }
+
+  /** The backend has no request for an interrupted intent: nothing was filed, the intent goes. */
+  public synchronized void drop(Entry intent) {
+    if (!intent.confirmed() && !onTheirWay.contains(intent) && entries.remove(intent)) {
+      trimAndSave();
+    }
+  }
+
+  /** Replaces an intent by its completed entry (unless that id is recorded already) and saves. */
+  private Entry complete(Entry e, RequestRecord made) {
     int i = entries.indexOf(e);
-    Entry done = new Entry(made.id() == null ? "unknown" : made.id(), e.type(), e.tmdbId(), made.title(),
-        made.seasons().isEmpty() ? e.seasons() : made.seasons(), e.is4k(), e.requestedBy(), null, e.requestedAt());
-    intent.entry = done;
+    Entry done = new Entry(made.id() == null ? "unknown" : made.id(), e.type(), e.tmdbId(),
+        e.title() != null ? e.title() : made.title(), made.seasons().isEmpty() ? e.seasons() : made.seasons(), e.is4k(),
+        e.requestedBy(), e.person(), e.satelliteId(), e.requestedAt());
     int same = indexOf(done.backendRequestId());
     if (i >= 0) {
       entries.remove(i);
     }
     if (same < 0) {
-      entries.add(done);
+      if (i >= 0 && i <= entries.size()) {
+        entries.add(i, done); // where the intent was: the order stays the order of asking
+      } else {
+        entries.add(done);
+      }
     }
     trimAndSave();
-  }
-
-  /** The request was refused or failed: nothing was filed, the intent goes. */
-  public synchronized void abandon(Intent intent) {
-    if (entries.remove(intent.entry)) {
-      trimAndSave();
-    }
+    return done;
   }
 
   /** The requests filed through us (not those whose outcome a stop interrupted). */
@@ -165,7 +195,7 @@ public final class RequestLedger {
     return entries.stream().filter(Entry::confirmed).toList();
   }
 
-  /** Requests that were being sent when the process stopped: their outcome is unknown here. */
+  /** Requests without a backend id: on their way, or interrupted (see {@link #interrupted()}). */
   public synchronized List<Entry> unconfirmed() {
     return entries.stream().filter(e -> !e.confirmed()).toList();
   }
@@ -209,7 +239,7 @@ public final class RequestLedger {
       }
       List<Entry> open = unconfirmed();
       if (!open.isEmpty()) {
-        log.warn("{} request(s) were being sent when Overtalkerr stopped; whether the backend filed them is unknown: {}",
+        log.info("{} request(s) were on their way when Overtalkerr stopped; each is looked up on the backend once it answers: {}",
             open.size(), open.stream().map(e -> e.type().wire() + " " + e.tmdbId()).toList());
       }
     } catch (IOException e) {
@@ -225,55 +255,9 @@ public final class RequestLedger {
 
   private void save() {
     try {
-      createPrivateDirectories(file.getParent());
-      Path tmp = file.resolveSibling("requests.json.tmp");
-      Files.deleteIfExists(tmp);
-      createPrivateFile(tmp);
-      json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), entries);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      PrivateFiles.replace(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, entries), false);
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.getMessage());
-    }
-  }
-
-  /** Creates the folder (and parents) readable by the owner only where the file system allows. */
-  public static void createPrivateDirectories(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    if (posix(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-    } else {
-      Files.createDirectories(dir);
-    }
-  }
-
-  /** Creates an empty file readable and writable by its owner only (where the file system allows). */
-  public static void createPrivateFile(Path path) throws IOException {
-    FileAttribute<?>[] attrs = posix(path.getParent()) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
-    try {
-      Files.createFile(path, attrs);
-    } catch (FileAlreadyExistsException e) {
-      if (attrs.length > 0) {
-        Files.setPosixFilePermissions(path, OWNER_ONLY);
-      }
-    }
-  }
-
-  private static boolean posix(Path near) {
-    Path p = near;
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    try {
-      return p != null && Files.getFileStore(p).supportsFileAttributeView("posix");
-    } catch (IOException e) {
-      return false;
     }
   }
 }

@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * restart nor a SIGKILL loses it; the first poll after start announces what became available
  * while the daemon was down.
  *
+ * <p>Each poll that reaches the backend also settles a few requests whose answer never came (a
+ * stop while they were on their way, a timeout; {@link InterruptedRequests}): those the backend has
+ * are followed from then on like any other, with the person and the satellite they were asked from.
+ *
  * <p>Also the read side for status questions: {@link #all()}, {@link #ofPerson(String)}, {@link
  * #withProgress(Set)}, {@link #titled(String)}.
  */
@@ -145,14 +149,22 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
   private final Clock clock;
   private final JsonFile<Stored> file;
   private final Duration interval;
+  private final InterruptedRequests interrupted;
   private final Map<String, Tracked> tracked = new LinkedHashMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile ScheduledExecutorService poller;
   private volatile Snapshot lastSnapshot;
 
-  @Inject
+  /** A tracker without a ledger to settle (tests and tools). */
   public RequestTracker(MediaBackend backend, Settings settings, ObjectMapper json, Clock clock) {
+    this(backend, settings, json, clock, null);
+  }
+
+  /** A tracker that also settles the requests left unconfirmed in {@code ledger} (the application's). */
+  @Inject
+  public RequestTracker(MediaBackend backend, Settings settings, ObjectMapper json, Clock clock, RequestLedger ledger) {
     this.backend = backend;
+    this.interrupted = ledger == null ? null : new InterruptedRequests(ledger, backend);
     this.json = json;
     this.clock = clock;
     this.file = new JsonFile<>(settings.dataDir().resolve(FILE), Stored.class, json, clock);
@@ -291,6 +303,9 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
           && e.error() != dev.overtalkerr.domain.BackendError.TIMEOUT, null);
     }
     List<Event> events = new ArrayList<>();
+    if (snapshot.reachable() && interrupted != null && interrupted.any()) {
+      interrupted.attempt(this::adopt);
+    }
     List<Tracked> open = open();
     if (!open.isEmpty() && snapshot.reachable()) {
       try {
@@ -310,6 +325,39 @@ public final class RequestTracker implements RequestEvents, AutoCloseable {
       }
     }
     return events;
+  }
+
+  /**
+   * Follows an interrupted request the backend turned out to have: kept on disk before
+   * this returns, told nothing yet. It starts where a filing would (pending, or approved), or at
+   * pending when it has ended meanwhile, so that the poll tells its steps, its arrival included, in
+   * the room it was asked from.
+   */
+  private void adopt(InterruptedRequests.Found found) {
+    RequestLedger.Entry intent = found.intent();
+    RequestRecord made = found.made();
+    String id = made.id() == null ? "unknown" : made.id();
+    String title = intent.title() != null ? intent.title() : made.title();
+    Integer year = null;
+    String poster = null;
+    try {
+      MediaItem item = backend.details(intent.type(), intent.tmdbId(), null);
+      title = title != null ? title : item.title();
+      year = item.year();
+      poster = item.posterPath();
+    } catch (BackendException | RuntimeException e) {
+      log.debug("No details for {} {}: {}", intent.type().wire(), intent.tmdbId(), e.toString());
+    }
+    RequestProgress now = RequestProgress.of(made);
+    Tracked t = new Tracked(id, intent.type(), intent.tmdbId(), title, year,
+        made.seasons().isEmpty() ? intent.seasons() : made.seasons(), intent.is4k(), intent.person(), intent.requestedBy(),
+        intent.satelliteId(), poster, intent.requestedAt(), now.isFinal() ? RequestProgress.PENDING : now, clock.instant());
+    synchronized (this) {
+      if (tracked.putIfAbsent(id, t) == null) {
+        prune();
+        save();
+      }
+    }
   }
 
   private List<Event> follow(List<Tracked> open) throws BackendException {

@@ -208,6 +208,9 @@ class DemoCatalogueTest {
     assertThat(demo.details(MediaType.MOVIE, 841, "en").status()).isEqualTo(Availability.PROCESSING);
     assertThat(demo.requests(1)).containsExactly(r);
     assertThat(demo.existingRequest(MediaType.MOVIE, 841)).contains(r);
+    assertThat(demo.filedRequest(MediaRequest.movie(841, false), Requester.OWNER)).as("the port's default").contains(r);
+    assertThat(demo.filedRequest(MediaRequest.movie(841, true), Requester.OWNER)).isEmpty();
+    assertThat(demo.filedRequest(MediaRequest.movie(841, false), ANNA)).as("filed as the owner, not as Anna").isEmpty();
   }
 
   @Test

@@ -244,6 +244,28 @@ class OmbiClientTest {
         new BackendUser("ben", "Ben", "ben@example.org"));
   }
 
+  @Test
+  void filedRequestFindsTheRequestThatFilingCouldHaveMade() throws Exception {
+    OmbiClient client = client(FakeOmbi.v4());
+    RequestRecord film = client.request(MediaRequest.movie(550, false), ANNA);
+    RequestRecord show = client.request(MediaRequest.tv(1396, null, SeasonSelection.of(1), false), Requester.OWNER);
+
+    assertThat(client.filedRequest(MediaRequest.movie(550, false), ANNA)).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(film.id()));
+    assertThat(client.filedRequest(MediaRequest.movie(550, false), new Requester("ben", "Ben", false))).isEmpty();
+    assertThat(client.filedRequest(MediaRequest.tv(1396, null, SeasonSelection.of(1), false), Requester.OWNER))
+        .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(show.id()));
+    assertThat(client.filedRequest(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), Requester.OWNER)).isEmpty();
+    assertThat(client.filedRequest(MediaRequest.movie(603, false), ANNA)).isEmpty();
+  }
+
+  @Test
+  void v3FindsAFiledSeriesByItsTvdbKey() throws Exception {
+    OmbiClient client = client(FakeOmbi.v3());
+    RequestRecord tv = client.request(MediaRequest.tv(1399, 121361, SeasonSelection.of(3), false), ANNA);
+    assertThat(client.filedRequest(MediaRequest.tv(1399, 121361, SeasonSelection.of(3), false), ANNA))
+        .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(tv.id()));
+  }
+
   // ------------------------------------------------------------------ v3
 
   @Test

@@ -514,6 +514,27 @@ class SeerrClientTest {
     assertThat(client.existingRequest(MediaType.MOVIE, 604)).isEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("flavours")
+  void filedRequestFindsTheRequestThatFilingCouldHaveMadeAndNoOtherOne(FakeSeerr server) throws Exception {
+    SeerrClient client = client(server);
+    RequestRecord film = client.request(MediaRequest.movie(550, false), ANNA);
+    client.request(MediaRequest.tv(1396, null, SeasonSelection.of(1), false), ANNA);
+    RequestRecord second = client.request(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), ANNA);
+
+    assertThat(client.filedRequest(MediaRequest.movie(550, false), ANNA)).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(film.id()));
+    assertThat(client.filedRequest(MediaRequest.movie(550, false), Requester.OWNER)).as("the owner's filing: anyone's")
+        .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(film.id()));
+    assertThat(client.filedRequest(MediaRequest.movie(550, true), ANNA)).as("not the 4K copy").isEmpty();
+    assertThat(client.filedRequest(MediaRequest.movie(550, false), new Requester("8", "Ben", false))).as("not Ben's").isEmpty();
+    assertThat(client.filedRequest(MediaRequest.movie(603, false), ANNA)).isEmpty();
+    // a series with an older request for another season: the one for the season asked, not the first
+    assertThat(client.filedRequest(MediaRequest.tv(1396, null, SeasonSelection.of(2), false), ANNA))
+        .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(second.id()));
+    assertThat(client.filedRequest(MediaRequest.tv(1396, null, SeasonSelection.of(3), false), ANNA)).isEmpty();
+    assertThat(fake.calls("POST", "/api/v1/request")).as("reads only: the three requests above").hasSize(3);
+  }
+
   @Test
   void usersArePagedThrough() throws Exception {
     SeerrClient client = client(FakeSeerr.seerr());
