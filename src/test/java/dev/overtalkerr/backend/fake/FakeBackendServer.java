@@ -332,6 +332,8 @@ public abstract class FakeBackendServer implements AutoCloseable {
   // ---- recording ----
 
   /** Every call received so far, in order. */
+  private final java.util.concurrent.atomic.AtomicLong servedNanos = new java.util.concurrent.atomic.AtomicLong();
+
   public List<RecordedCall> calls() {
     return List.copyOf(calls);
   }
@@ -353,7 +355,17 @@ public abstract class FakeBackendServer implements AutoCloseable {
 
   // ---- dispatching ----
 
+  /**
+   * The time this fake spent answering, summed over its calls: its own work (checking the call
+   * against the spec, building the answer) plus the delay it was told to add. The benchmark
+   * subtracts it from a reply's time to get the bridge's own share.
+   */
+  public long servedNanos() {
+    return servedNanos.get();
+  }
+
   private MockResponse answer(RecordedRequest request) {
+    long started = System.nanoTime();
     RecordedCall call = new RecordedCall(request.getMethod(), request.getUrl().encodedPath(),
         request.getUrl().encodedQuery(), request.getHeaders(),
         request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8), 0);
@@ -374,7 +386,9 @@ public abstract class FakeBackendServer implements AutoCloseable {
     Duration d = delay;
     if (!d.isZero() && (delayedMethod == null || delayedMethod.equals(call.method()))) {
       response = response.newBuilder().headersDelay(d.toMillis(), TimeUnit.MILLISECONDS).build();
+      servedNanos.addAndGet(d.toNanos());
     }
+    servedNanos.addAndGet(System.nanoTime() - started);
     return response;
   }
 
