@@ -25,16 +25,16 @@ for home in $JAVAS; do
   [ -x "$home/bin/java" ] || { echo "skipping $home (no java)"; continue; }
   echo "== $("$home/bin/java" -version 2>&1 | head -1)"
   if [ -x bin/overtalkerr ]; then
-    # the launcher keeps a start-up archive (AppCDS on 17-24, the AOT cache on 25+): one start and
-    # clean stop first writes it, so that the measured start is an everyday one, not the first
+    # the launcher keeps a start-up archive (AppCDS on 17-24, the AOT cache on 25+): the benchmark
+    # starts and stops the daemon once before measuring, so that the archive is written with this
+    # configuration's classes and the measured start is an everyday one, not the first
     cache="target/bench-cache/$(basename "$home")"
+    rm -rf "$cache"
     mkdir -p "$cache"
-    ( cd "$(mktemp -d)" && OVERTALKERR_CACHE_DIR="$OLDPWD/$cache" JAVA_HOME="$home" timeout -s TERM 20 \
-        "$OLDPWD/bin/overtalkerr" --demo >/dev/null 2>&1 ) || true
-    echo "start-up archive: $(ls "$cache" 2>/dev/null | tr '\n' ' ')"
     cmd=(env JAVA_HOME="$home" OVERTALKERR_CACHE_DIR="$PWD/$cache" bin/overtalkerr)
   else
     cmd=("$home/bin/java" $JAVA_OPTS -jar "$JAR")
   fi
   java -DTEST_LOG_LEVEL=WARN -cp "$CP" dev.overtalkerr.bench.DaemonBenchmark "$LATENCY" "$TURNS" "$FAST" -- "${cmd[@]}"
+  [ -x bin/overtalkerr ] && echo "start-up archive: $(ls -s --block-size=M "$cache" 2>/dev/null | tail -n +2 | tr '\n' ' ')"
 done

@@ -43,6 +43,7 @@ public final class DaemonBenchmark {
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("daemon.log").toFile());
       pb.environment().putAll(java.util.Map.of("MEDIA_BACKEND_URL", seerr.url(), "MEDIA_BACKEND_API_KEY", FakeBackendServer.API_KEY,
           "MQTT_URL", broker.url(), "MQTT_BASE_TOPIC", "bench", "OVERTALKERR_DATA_DIR", data.toString(), "LOG_LEVEL", "warn"));
+      prime(pb, ha, data);
       long t0 = System.nanoTime();
       Process daemon = pb.start();
       try {
@@ -57,6 +58,7 @@ public final class DaemonBenchmark {
 
         ha.subscribe("bench/assist/reply/+");
         seerr.delay(null, Duration.ofMillis(latency));
+        long cpuBefore = cpuMillis(daemon.pid());
         List<Long> reply = new ArrayList<>();
         List<Long> overhead = new ArrayList<>();
         long calls = 0;
@@ -82,16 +84,46 @@ public final class DaemonBenchmark {
         System.out.printf("sequential, %d ms backend, %d turns: reply p50 %.1f / p95 %.1f / p99 %.1f ms; overhead p50 %.2f / p99 %.2f ms;"
             + " backend calls per turn %.2f%n", latency, turns, pct(reply, 50), pct(reply, 95), pct(reply, 99), pct(overhead, 50),
             pct(overhead, 99), calls / (double) turns);
+        long cpu = cpuMillis(daemon.pid());
+        System.out.printf("daemon CPU per turn (sequential, warm-up included): %.2f ms%n", (cpu - cpuBefore) / (double) (warmup + turns));
 
         concurrent(broker, 20, 15, "slow", latency);
         seerr.delay(null, Duration.ZERO);
+        cpu = cpuMillis(daemon.pid());
         concurrent(broker, fastSessions, 4, "fast", 0);
+        System.out.printf("daemon CPU per turn (%d sessions): %.2f ms%n", fastSessions,
+            (cpuMillis(daemon.pid()) - cpu) / (double) (fastSessions * 4));
         System.out.printf("loaded RSS: %.1f MiB%n", rss(daemon.pid()));
       } finally {
         daemon.destroy();
         daemon.waitFor();
       }
     }
+  }
+
+  /**
+   * One start, a few turns and a clean stop before measuring, as on every machine after the first
+   * start: the launcher writes its start-up archive (AppCDS, or JDK 25's AOT cache) at that stop,
+   * with the classes this configuration uses, and the measured start reads it.
+   */
+  private static void prime(ProcessBuilder pb, MqttProbe ha, Path data) throws Exception {
+    Process first = pb.start();
+    MqttProbe.Received online = ha.next("bench/status", Duration.ofSeconds(60));
+    if (online == null || !online.payload().equals("online")) {
+      first.destroyForcibly();
+      throw new IllegalStateException("the daemon did not come online: " + Files.readString(data.resolve("daemon.log")));
+    }
+    ha.subscribe("bench/assist/reply/+");
+    for (int i = 0; i < UTTERANCES.length * 2; i++) {
+      ha.publish("bench/assist/request", "{\"id\":\"p" + i + "\",\"text\":\"" + UTTERANCES[i % UTTERANCES.length]
+          + "\",\"conversation_id\":\"p" + i + "\"}");
+      ha.next("bench/assist/reply/p" + i, Duration.ofSeconds(10));
+    }
+    first.destroy();
+    if (!first.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      first.destroyForcibly();
+    }
+    ha.next("bench/status", Duration.ofSeconds(10)); // its offline
   }
 
   /** {@code sessions} clients at once, each sending {@code perSession} turns one after another. */
@@ -106,7 +138,9 @@ public final class DaemonBenchmark {
       Thread reader = new Thread(() -> {
         try {
           while (done.getCount() > 0) {
-            for (MqttProbe.Received r : ha.drain(Duration.ofMillis(20))) {
+            // each reply as it comes (a drain window would add up to its length to every reply)
+            MqttProbe.Received r = ha.poll(Duration.ofMillis(20));
+            if (r != null) {
               String id = r.topic().substring(r.topic().lastIndexOf('/') + 1);
               Long s = sent.remove(id);
               if (s != null && !r.payload().isEmpty()) {
@@ -159,6 +193,13 @@ public final class DaemonBenchmark {
           + " %.0f turns/s, %d error replies, %d unanswered%n", sessions, name, latency, perSession, pct(times, 50), pct(times, 95),
           pct(times, 99), times.size() / seconds, errors.get(), sessions * perSession - times.size());
     }
+  }
+
+  /** The process's CPU time so far (user + system), from /proc (clock ticks of 10 ms). */
+  private static long cpuMillis(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
   }
 
   private static double rss(long pid) throws Exception {

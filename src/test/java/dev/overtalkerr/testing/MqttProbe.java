@@ -79,6 +79,11 @@ public final class MqttProbe implements AutoCloseable {
     }
   }
 
+  /** The next message on any subscribed topic, or null after {@code timeout}. */
+  public Received poll(Duration timeout) throws InterruptedException {
+    return received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   /** The next message on {@code topic} (others are dropped), or null after {@code timeout}. */
   public Received next(String topic, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

@@ -42,6 +42,9 @@ public final class FakeSeerr extends FakeBackendServer {
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<String> responseViolations = new CopyOnWriteArrayList<>();
   private RecordedCall current;
+  /** This thread's call checked against the spec before the lock; its answer's check after it. */
+  private final ThreadLocal<List<String>> requestProblems = new ThreadLocal<>();
+  private final ThreadLocal<Runnable> responseCheck = new ThreadLocal<>();
   private volatile boolean csrf;
   private volatile boolean csrfExchangeWorks;
   private volatile boolean publicSettingsBroken;
@@ -153,7 +156,10 @@ public final class FakeSeerr extends FakeBackendServer {
     if (csrf && stateChanging && !csrfSatisfied(call)) {
       return json(403, "{\"message\":\"invalid csrf token\"}");
     }
-    List<String> problems = SpecValidator.problems(flavour, call);
+    List<String> problems = requestProblems.get();
+    if (problems == null) {
+      problems = SpecValidator.problems(flavour, call);
+    }
     if (!problems.isEmpty()) {
       violations.add(call.method() + " " + path + ": " + problems);
       boolean missingPath = problems.stream().anyMatch(p -> p.startsWith("validation.request.path.missing"));
@@ -325,13 +331,33 @@ public final class FakeSeerr extends FakeBackendServer {
     return ok(200, body);
   }
 
-  /** A success answer, checked against the spec's response schema first. */
+  /** A success answer, checked against the spec's response schema (after the lock, see {@link #afterLock}). */
   private MockResponse ok(int status, JsonNode body) {
-    List<String> problems = SpecValidator.responseProblems(flavour, current, status, body.toString());
-    if (!problems.isEmpty()) {
-      responseViolations.add(current.method() + " " + current.path() + " -> " + status + ": " + problems);
+    String text = body.toString();
+    RecordedCall call = current;
+    responseCheck.set(() -> {
+      List<String> problems = SpecValidator.responseProblems(flavour, call, status, text);
+      if (!problems.isEmpty()) {
+        responseViolations.add(call.method() + " " + call.path() + " -> " + status + ": " + problems);
+      }
+    });
+    return json(status, text);
+  }
+
+  /** The spec checks need none of the fake's state: done outside its lock, in parallel for parallel calls. */
+  @Override
+  protected void beforeLock(RecordedCall call) {
+    requestProblems.set(SpecValidator.problems(flavour, call));
+  }
+
+  @Override
+  protected void afterLock() {
+    requestProblems.remove();
+    Runnable check = responseCheck.get();
+    responseCheck.remove();
+    if (check != null) {
+      check.run();
     }
-    return json(status, body);
   }
 
   // ---------------------------------------------------------------- JSON shapes
