@@ -57,6 +57,9 @@ interface AppModule {
    * The one HTTP client. It speaks TLS only when an address it is given needs it (an {@code
    * https} backend or {@code HA_URL}): setting TLS up loads the JDK's trust store, a third of a
    * second of every start on a small machine (BENCHMARKS.md), and a LAN Seerr is mostly plain HTTP.
+   * It keeps as many idle connections as turns may run at once (OkHttp's default of 5 made 20
+   * simultaneous turns open and close 15 connections each time: half the throughput), for 4 s, just
+   * under the 5 s after which Node's HTTP server (Seerr) closes an idle connection itself.
    */
   @Provides
   @Singleton
@@ -69,6 +72,7 @@ interface AppModule {
         .readTimeout(settings.backend().timeout())
         .writeTimeout(settings.backend().timeout())
         .callTimeout(settings.backend().timeout())
+        .connectionPool(new okhttp3.ConnectionPool(settings.mqtt().maxConcurrentTurns(), 4, TimeUnit.SECONDS))
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
