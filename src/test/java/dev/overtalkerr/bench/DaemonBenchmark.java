@@ -58,6 +58,7 @@ public final class DaemonBenchmark {
 
         ha.subscribe("bench/assist/reply/+");
         seerr.delay(null, Duration.ofMillis(latency));
+        transportBaseline(seerr, latency);
         long cpuBefore = cpuMillis(daemon.pid());
         List<Long> reply = new ArrayList<>();
         List<Long> overhead = new ArrayList<>();
@@ -203,6 +204,30 @@ public final class DaemonBenchmark {
           + " %.0f turns/s, %d error replies, %d unanswered%n", sessions, name, latency, perSession, pct(times, 50), pct(times, 95),
           pct(times, 99), times.size() / seconds, errors.get(), sessions * perSession - times.size());
     }
+  }
+
+  /**
+   * The fake's HTTP by itself: one search at a time from a plain OkHttp client in this process,
+   * minus the time the fake spent answering. What a call costs before the bridge does anything;
+   * the bridge's overhead above includes it once per backend call.
+   */
+  private static void transportBaseline(FakeSeerr seerr, long latency) throws Exception {
+    okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+    List<Long> extra = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      long served = seerr.servedNanos();
+      long t0 = System.nanoTime();
+      try (okhttp3.Response r = client.newCall(new okhttp3.Request.Builder()
+          .url(seerr.url() + "api/v1/search?query=the%20matrix&page=1&language=en")
+          .header("X-Api-Key", FakeBackendServer.API_KEY).build()).execute()) {
+        r.body().string();
+      }
+      if (i >= 50) {
+        extra.add((System.nanoTime() - t0 - (seerr.servedNanos() - served)) / 1000);
+      }
+    }
+    System.out.printf("the fake's HTTP alone (a plain client, one call at a time, %d ms latency): p50 %.2f / p99 %.2f ms beyond"
+        + " the fake's own time%n", latency, pct(extra, 50), pct(extra, 99));
   }
 
   /** The process's CPU time so far (user + system), from /proc (clock ticks of 10 ms). */
