@@ -350,9 +350,12 @@ public final class DemoCatalogue implements MediaBackend {
   }
 
   private static boolean matchesAll(List<String> query, List<String> name, boolean fuzzy) {
-    for (String q : query) {
+    // indexed loops: with the daemon's C1-only compiler every iterator is a real allocation
+    for (int i = 0; i < query.size(); i++) {
+      String q = query.get(i);
       boolean found = false;
-      for (String n : name) {
+      for (int j = 0; j < name.size(); j++) {
+        String n = name.get(j);
         int allowed = q.length() >= 7 ? 2 : 1;
         if (n.startsWith(q) || (fuzzy && q.length() >= 4 && Math.abs(q.length() - n.length()) <= allowed
             && Titles.levenshtein(q, n) <= allowed)) {

@@ -151,12 +151,11 @@ public final class Ranker {
     List<Ranked> ranked = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
       Candidate c = sorted.get(i);
-      String explanation = c.explain();
       if (log.isDebugEnabled()) {
         log.debug("rank {}: {} {} '{}' ({}): {}", i, c.item.type().wire(), c.item.tmdbId(), c.item.title(),
-            c.item.year(), explanation);
+            c.item.year(), c.explain());
       }
-      ranked.add(new Ranked(c.item, c.score(), explanation));
+      ranked.add(new Ranked(c.item, c.score(), c::explain));
     }
     return List.copyOf(ranked);
   }
