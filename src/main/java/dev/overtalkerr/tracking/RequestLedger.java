@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The requests made through Overtalkerr, kept on disk ({@code <data-dir>/requests.json}, readable
  * by its owner only) so that they can be followed until available and so that the same thing is
- * never filed twice, even across restarts. Writes are atomic (a temporary file, then a move); an
+ * never filed twice, even across restarts. Writes are atomic (a temporary file forced to disk, then a move); an
  * unreadable file is kept aside as {@code requests.json.corrupt-<time>} rather than overwritten,
  * and unreadable entries in a readable file ({@code null}, missing fields) are skipped.
  *
@@ -255,7 +255,9 @@ public final class RequestLedger {
 
   private void save() {
     try {
-      PrivateFiles.replace(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, entries), false);
+      // forced to disk before the move: an intent must survive a power cut too, not only a kill
+      // (it is written only when a request is filed, so the cost does not reach ordinary turns)
+      PrivateFiles.replace(file, out -> json.writerWithDefaultPrettyPrinter().writeValue(out, entries), true);
     } catch (IOException e) {
       log.error("Cannot write {}: {}", file, e.getMessage());
     }
