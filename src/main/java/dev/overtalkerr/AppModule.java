@@ -64,8 +64,7 @@ interface AppModule {
   @Provides
   @Singleton
   static OkHttpClient okHttpClient(Settings settings) {
-    boolean tls = settings.backend().url().regionMatches(true, 0, "https:", 0, 6)
-        || String.valueOf(System.getenv("HA_URL")).regionMatches(true, 0, "https:", 0, 6);
+    boolean tls = https(settings.backend().url()) || https(System.getenv("HA_URL"));
     return new OkHttpClient.Builder()
         .connectionSpecs(tls ? List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT) : List.of(ConnectionSpec.CLEARTEXT))
         .connectTimeout(settings.backend().connectTimeout())
@@ -77,6 +76,10 @@ interface AppModule {
         .followRedirects(false)
         .followSslRedirects(false)
         .build();
+  }
+
+  private static boolean https(String url) {
+    return url != null && url.regionMatches(true, 0, "https:", 0, 6);
   }
 
   /** Home Assistant's people, when the app's Supervisor token (or HA_URL and HA_TOKEN) is there. */

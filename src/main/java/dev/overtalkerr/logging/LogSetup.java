@@ -36,12 +36,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+    if (stepsAside(System.getProperty("logback.configurationFile"), LogSetup.class.getClassLoader().getResource("logback-test.xml"))) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     apply(context, setting("LOG_FORMAT", "plain"), setting("LOG_LEVEL", "INFO"));
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** True when a Logback file of the user's ({@code -Dlogback.configurationFile}) or the tests' is there to read instead. */
+  static boolean stepsAside(String configurationFile, java.net.URL testConfiguration) {
+    return (configurationFile != null && !configurationFile.isBlank()) || testConfiguration != null;
   }
 
   /** Configures {@code context} for a format ({@code plain} or {@code json}) and a root level. */

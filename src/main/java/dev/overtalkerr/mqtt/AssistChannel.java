@@ -317,13 +317,13 @@ public final class AssistChannel {
     try {
       return switch (kind) {
         case ASSIST -> {
-          yield codec.encode(id, dialog.handle(reader.assist().toTurn(), budget));
+          yield codec.encode(id, dialog.handle(reader.assist(), budget));
         }
         case SEARCH -> {
-          yield codec.encodeSearch(id, commands.search(reader.search().toSearch(), budget));
+          yield codec.encodeSearch(id, commands.search(reader.search(), budget));
         }
         case REQUEST -> {
-          yield codec.encode(id, commands.request(reader.request().toRequest(), budget));
+          yield codec.encode(id, commands.request(reader.request(), budget));
         }
       };
     } catch (WireDecoder.InvalidRequestException e) {

@@ -2,13 +2,15 @@ package dev.overtalkerr.mqtt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.overtalkerr.conversation.Commands;
+import dev.overtalkerr.conversation.Turn;
 import dev.overtalkerr.understanding.Hint;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks request objects exactly as the Assist contract says, into {@link AssistRequest},
- * {@link SearchCommand} and {@link RequestCommand}; a malformed field is an {@link
- * InvalidRequestException} whose message says which and why (it becomes the error reply).
+ * Reads and checks request objects exactly as the Assist contract says, straight into the
+ * conversation's typed commands ({@link Turn}, {@link Commands.Search}, {@link Commands.Request};
+ * the intent as a {@link Hint}); a malformed field is an {@link InvalidRequestException} whose
+ * message says which and why (it becomes the error reply). The id is read by {@link #id}.
  */
 final class WireDecoder {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -37,7 +39,7 @@ final class WireDecoder {
     return idNode != null && idNode.isTextual() && ID.matcher(idNode.asText()).matches() ? idNode.asText() : null;
   }
 
-  AssistRequest assist() throws InvalidRequestException {
+  Turn assist() throws InvalidRequestException {
     String text = optionalText("text", MAX_TEXT);
     String intentText = optionalText("intent", 32);
     Hint intent = null;
@@ -74,20 +76,20 @@ final class WireDecoder {
     if ((text == null || text.isBlank()) && (slotTitle == null || slotTitle.isBlank()) && intent == null) {
       throw new InvalidRequestException("text is required unless slots.title or intent is given");
     }
-    return new AssistRequest(id(root), text, intent, slotTitle, slotSeason, optionalText("language", 35),
+    return new Turn(text, intent == null ? null : intent.wire(), slotTitle, slotSeason, optionalText("language", 35),
         optionalText("satellite_id", 255), optionalText("device_id", 255), optionalText("user_id", 255),
         optionalText("conversation_id", 255));
   }
 
-  SearchCommand search() throws InvalidRequestException {
+  Commands.Search search() throws InvalidRequestException {
     String query = optionalText("query", MAX_TEXT);
     if (query == null || query.isBlank()) {
       throw new InvalidRequestException("query is required");
     }
-    return new SearchCommand(id(root), query, mediaType(), year(), limit(), context());
+    return new Commands.Search(query, mediaType(), year(), limit(), context());
   }
 
-  RequestCommand request() throws InvalidRequestException {
+  Commands.Request request() throws InvalidRequestException {
     String query = optionalText("query", MAX_TEXT);
     Integer tmdbId = null;
     JsonNode t = root.get("tmdb_id");
@@ -126,7 +128,7 @@ final class WireDecoder {
     if (k != null && !k.isNull() && !k.isBoolean()) {
       throw new InvalidRequestException("is4k must be true or false");
     }
-    return new RequestCommand(id(root), tmdbId, type, query, year(), seasons, all, k != null && k.asBoolean(false), context());
+    return new Commands.Request(tmdbId, type, query, year(), seasons, all, k != null && k.asBoolean(false), context());
   }
 
   private Commands.Context context() throws InvalidRequestException {

@@ -54,6 +54,13 @@ class LoggingTest {
   }
 
   @Test
+  void aLogbackFileOfTheUsersOrTheTestsWinsOverTheSetUpInCode() throws Exception {
+    assertThat(LogSetup.stepsAside(null, null)).isFalse();
+    assertThat(LogSetup.stepsAside("/etc/overtalkerr/logback.xml", null)).isTrue();
+    assertThat(LogSetup.stepsAside(null, new java.net.URL("file:/logback-test.xml"))).isTrue();
+  }
+
+  @Test
   void plainLinesAreReadableAndMasked() throws Exception {
     String out = logWith("plain");
     assertThat(out).contains("INFO", "Example", "calling the backend with key ****", "IllegalStateException");

@@ -167,10 +167,7 @@ public final class FakeSeerr extends FakeBackendServer {
     if (csrf && stateChanging && !csrfSatisfied(call)) {
       return json(403, "{\"message\":\"invalid csrf token\"}");
     }
-    List<String> problems = requestProblems.get();
-    if (problems == null) {
-      problems = SpecValidator.problems(flavour, call);
-    }
+    List<String> problems = requestProblems.get(); // checked before the lock (beforeLock)
     if (!problems.isEmpty()) {
       violations.add(call.method() + " " + path + ": " + problems);
       boolean missingPath = problems.stream().anyMatch(p -> p.startsWith("validation.request.path.missing"));
